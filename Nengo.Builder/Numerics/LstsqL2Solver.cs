@@ -1,0 +1,116 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Nengo.Builder.Numerics;
+
+/// <summary>
+/// The numerics of <see cref="LstsqL2"/> (NEF.md §5): σ = reg·max(A), then the L2 core
+/// (AᵀA + m·σ²·I)·X = AᵀY solved by Cholesky, or its dual form X = Aᵀ(AAᵀ + m·σ²·I)⁻¹Y when there are
+/// fewer eval points than neurons. The L2 core itself is public for other solvers that reuse it.
+/// </summary>
+public sealed class LstsqL2Solver : IDecoderSolver
+{
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">When <paramref name="solver"/> is not an <see cref="LstsqL2"/> or the shapes do not agree.</exception>
+    /// <exception cref="ValidationError">When the regularisation is negative or not finite.</exception>
+    /// <exception cref="BuildError">When the regularised system is not positive definite.</exception>
+    public SolverResult Solve(Solver solver, Matrix<double> A, Matrix<double> Y, Random rng)
+    {
+        ArgumentNullException.ThrowIfNull(solver);
+        if (solver is not LstsqL2 l2)
+            throw new ArgumentException($"{nameof(LstsqL2Solver)} solves {nameof(LstsqL2)}, got {solver.GetType().Name}.", nameof(solver));
+        double reg = Check.NonNegative(l2.Reg, nameof(LstsqL2), nameof(l2.Reg));
+        CheckShapes(A, Y);
+        double sigma = reg * (A.RowCount * A.ColumnCount == 0 ? 0.0 : A.Enumerate().Max());
+        var x = SolveL2(A, Y, sigma);
+        return SolverResult.FromSolution(A, x, Y);
+    }
+
+    /// <summary>
+    /// The L2 core with a scalar σ: minimises ‖A·X − Y‖²_F + m·σ²·‖X‖²_F. Uses the primal normal equations
+    /// (AᵀA + m·σ²·I)·X = AᵀY when m ≥ n and the dual X = Aᵀ·(AAᵀ + m·σ²·I)⁻¹·Y when m &lt; n; both by Cholesky.
+    /// </summary>
+    /// <param name="a">Activities, m × n.</param>
+    /// <param name="y">Targets, m × k.</param>
+    /// <param name="sigma">The noise standard deviation σ (σ = 0 is unregularised least squares).</param>
+    /// <returns>X, n × k.</returns>
+    /// <exception cref="ArgumentException">When the shapes do not agree or σ is not finite.</exception>
+    /// <exception cref="BuildError">When the system is not positive definite (e.g. σ = 0 and A is rank deficient).</exception>
+    public static Matrix<double> SolveL2(Matrix<double> a, Matrix<double> y, double sigma)
+    {
+        CheckShapes(a, y);
+        if (!double.IsFinite(sigma)) throw new ArgumentException($"sigma must be finite, got {sigma}.", nameof(sigma));
+        int m = a.RowCount, n = a.ColumnCount;
+        if (n == 0) return Matrix<double>.Build.Dense(0, y.ColumnCount);
+        double diag = m * sigma * sigma;
+        if (m < n)
+        {
+            // Dual: (AAᵀ + mσ²I)·Z = Y, X = Aᵀ·Z.
+            var g = a.TransposeAndMultiply(a);
+            AddToDiagonal(g, diag);
+            var z = CholeskySolve(g, y, m, n, sigma);
+            return a.TransposeThisAndMultiply(z);
+        }
+        var gram = a.TransposeThisAndMultiply(a);
+        AddToDiagonal(gram, diag);
+        return CholeskySolve(gram, a.TransposeThisAndMultiply(y), m, n, sigma);
+    }
+
+    /// <summary>
+    /// The L2 core with a per-neuron σᵢ: (AᵀA + m·diag(σᵢ²))·X = AᵀY, solved by Cholesky in the primal form.
+    /// </summary>
+    /// <param name="a">Activities, m × n.</param>
+    /// <param name="y">Targets, m × k.</param>
+    /// <param name="sigmas">One σ per neuron (length n).</param>
+    /// <returns>X, n × k.</returns>
+    /// <exception cref="ArgumentException">When the shapes do not agree or a σ is not finite.</exception>
+    /// <exception cref="BuildError">When the system is not positive definite.</exception>
+    public static Matrix<double> SolveL2(Matrix<double> a, Matrix<double> y, double[] sigmas)
+    {
+        CheckShapes(a, y);
+        ArgumentNullException.ThrowIfNull(sigmas);
+        int m = a.RowCount, n = a.ColumnCount;
+        if (sigmas.Length != n)
+            throw new ArgumentException($"Expected {n} sigmas (one per neuron), got {sigmas.Length}.", nameof(sigmas));
+        if (!sigmas.All(double.IsFinite)) throw new ArgumentException("sigmas must be finite.", nameof(sigmas));
+        if (n == 0) return Matrix<double>.Build.Dense(0, y.ColumnCount);
+        var gram = a.TransposeThisAndMultiply(a);
+        for (int i = 0; i < n; i++) gram[i, i] += m * sigmas[i] * sigmas[i];
+        return CholeskySolve(gram, a.TransposeThisAndMultiply(y), m, n, sigmas.Max());
+    }
+
+    internal static void CheckShapes(Matrix<double> a, Matrix<double> y)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(y);
+        if (a.RowCount != y.RowCount)
+            throw new ArgumentException(
+                $"A ({a.RowCount}x{a.ColumnCount}) and Y ({y.RowCount}x{y.ColumnCount}) must have the same number of rows (eval points).");
+    }
+
+    private static void AddToDiagonal(Matrix<double> g, double value)
+    {
+        if (value == 0) return;
+        for (int i = 0; i < g.RowCount; i++) g[i, i] += value;
+    }
+
+    private static Matrix<double> CholeskySolve(Matrix<double> g, Matrix<double> rhs, int m, int n, double sigma)
+    {
+        Matrix<double> x;
+        try
+        {
+            x = g.Cholesky().Solve(rhs);
+        }
+        catch (ArgumentException ex)
+        {
+            throw NotPositiveDefinite(m, n, sigma, ex);
+        }
+        foreach (double v in x.Enumerate())
+            if (!double.IsFinite(v)) throw NotPositiveDefinite(m, n, sigma, null);
+        return x;
+    }
+
+    private static BuildError NotPositiveDefinite(int m, int n, double sigma, Exception? inner) =>
+        new($"L2 decoder solve failed: the regularised system for {m} eval points and {n} neurons " +
+            $"(sigma = {Check.Show(sigma)}) is not positive definite. The activities are probably rank deficient " +
+            "(e.g. silent neurons or too few eval points); use a positive regularisation (reg > 0).", inner);
+}

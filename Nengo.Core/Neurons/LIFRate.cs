@@ -1,0 +1,73 @@
+namespace Nengo;
+
+/// <summary>The rate-based leaky integrate-and-fire neuron: rate(J) = amplitude / (τ_ref + τ_rc·ln(1 + 1/(J − 1))) for J &gt; 1.</summary>
+/// <remarks>Nengo equivalent: <c>nengo.LIFRate</c>.</remarks>
+public record LIFRate : NeuronType
+{
+    /// <summary>Creates the neuron type.</summary>
+    /// <param name="tauRc">Membrane RC time constant in seconds (&gt; 0).</param>
+    /// <param name="tauRef">Absolute refractory period in seconds (≥ 0).</param>
+    /// <param name="amplitude">Output scale (&gt; 0).</param>
+    /// <exception cref="ValidationError">When a parameter is out of range.</exception>
+    public LIFRate(double tauRc = 0.02, double tauRef = 0.002, double amplitude = 1.0)
+    {
+        TauRc = RequireNonNegative(tauRc, nameof(tauRc), allowZero: false);
+        TauRef = RequireNonNegative(tauRef, nameof(tauRef));
+        Amplitude = RequireNonNegative(amplitude, nameof(amplitude), allowZero: false);
+    }
+
+    /// <summary>Membrane RC time constant (s).</summary>
+    public double TauRc { get; }
+
+    /// <summary>Refractory period (s).</summary>
+    public double TauRef { get; }
+
+    /// <summary>Output scale.</summary>
+    public double Amplitude { get; }
+
+    /// <inheritdoc />
+    public override bool Spiking => false;
+
+    /// <inheritdoc />
+    public override void RatesFromCurrent(ReadOnlySpan<double> current, Span<double> rates)
+    {
+        for (int i = 0; i < current.Length; i++)
+        {
+            double j = current[i] - 1.0;
+            rates[i] = j > 0 ? Amplitude / (TauRef + TauRc * Math.Log(1.0 + 1.0 / j)) : 0.0;
+        }
+    }
+
+    /// <inheritdoc />
+    public override (double[] Gain, double[] Bias) GainBias(double[] maxRates, double[] intercepts)
+    {
+        int n = maxRates.Length;
+        var gain = new double[n];
+        var bias = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (maxRates[i] <= 0 || maxRates[i] >= 1.0 / TauRef)
+                throw new BuildError(Check.Message(GetType().Name, "maxRates",
+                    $"must be in (0, 1/tauRef = {Check.Show(1.0 / TauRef)}) Hz", maxRates[i]));
+            double jMax = 1.0 / (1.0 - Math.Exp((TauRef - 1.0 / maxRates[i]) / TauRc));
+            gain[i] = (jMax - 1.0) / (1.0 - intercepts[i]);
+            bias[i] = 1.0 - gain[i] * intercepts[i];
+        }
+        return (gain, bias);
+    }
+
+    /// <inheritdoc />
+    public override (double[] MaxRates, double[] Intercepts) MaxRatesIntercepts(double[] gain, double[] bias)
+    {
+        int n = gain.Length;
+        var maxRates = new double[n];
+        var intercepts = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            intercepts[i] = (1.0 - bias[i]) / gain[i];
+            double jMax = gain[i] + bias[i];
+            maxRates[i] = jMax > 1 ? 1.0 / (TauRef + TauRc * Math.Log(1.0 + 1.0 / (jMax - 1.0))) : 0.0;
+        }
+        return (maxRates, intercepts);
+    }
+}

@@ -1,0 +1,127 @@
+namespace Nengo;
+
+/// <summary>
+/// Transmits (and transforms) a signal from <see cref="Pre"/> to <see cref="Post"/>: decoded from an
+/// ensemble's spikes through solved decoders, evaluated exactly from a node or Direct ensemble, or a
+/// matrix on neuron outputs. Every synapse adds one step of delay; a null synapse adds none.
+/// </summary>
+/// <remarks>Nengo equivalent: <c>nengo.Connection</c> (NEF.md §1.4, §9.4).</remarks>
+public sealed class Connection : NengoObject, IProbeable
+{
+    private static readonly string[] Attributes = ["output", "input", "weights"];
+
+    internal Connection(IConnectable pre, IConnectable post, SynapseArg synapse, ConnectionFunction? function,
+        Transform? transform, Solver? solver, Distribution? evalPoints, bool scaleEvalPoints, string? label)
+    {
+        ArgumentNullException.ThrowIfNull(pre);
+        ArgumentNullException.ThrowIfNull(post);
+        Label = label;
+        Pre = pre;
+        Post = post;
+        PreObject = pre is ObjView pv ? pv.Target : pre;
+        PostObject = post is ObjView qv ? qv.Target : post;
+        Validate(function, transform, solver, evalPoints);
+        Synapse = synapse;
+        Function = function;
+        Transform = transform;
+        Solver = solver;
+        EvalPoints = evalPoints;
+        ScaleEvalPoints = scaleEvalPoints;
+    }
+
+    /// <summary>Where the connection starts (possibly a slice).</summary>
+    public IConnectable Pre { get; }
+
+    /// <summary>Where the connection ends (possibly a slice).</summary>
+    public IConnectable Post { get; }
+
+    /// <summary>The object behind <see cref="Pre"/> (the ensemble, node or neurons, not the slice).</summary>
+    public IConnectable PreObject { get; }
+
+    /// <summary>The object behind <see cref="Post"/>.</summary>
+    public IConnectable PostObject { get; }
+
+    /// <summary>The pre indices when <see cref="Pre"/> is a slice, else null (everything).</summary>
+    public IReadOnlyList<int>? PreSlice => (Pre as ObjView)?.Indices;
+
+    /// <summary>The post indices when <see cref="Post"/> is a slice, else null.</summary>
+    public IReadOnlyList<int>? PostSlice => (Post as ObjView)?.Indices;
+
+    /// <summary>The synapse; not set means the default Lowpass(0.005).</summary>
+    public SynapseArg Synapse { get; }
+
+    /// <summary>The function computed across the connection, or null for the identity.</summary>
+    public ConnectionFunction? Function { get; }
+
+    /// <summary>The transform after the function, or null for none (identity).</summary>
+    public Transform? Transform { get; }
+
+    /// <summary>The solver (null: the default, LstsqL2()).</summary>
+    public Solver? Solver { get; }
+
+    /// <summary>The connection's own eval points (Ensemble pre only), or null for the pre ensemble's.</summary>
+    public Distribution? EvalPoints { get; }
+
+    /// <summary>Whether the connection's own eval points are multiplied by the pre radius.</summary>
+    public bool ScaleEvalPoints { get; }
+
+    /// <summary>The size of the (sliced) pre value.</summary>
+    public int SizeIn => Pre.SizeOut;
+
+    /// <summary>The size after the function: the function's output size, else <see cref="SizeIn"/>.</summary>
+    public int SizeMid => Function?.SizeOut ?? SizeIn;
+
+    /// <summary>The size of the (sliced) post input.</summary>
+    public int SizeOut => Post.SizeIn;
+
+    /// <summary>True when decoders are solved (an ensemble pre that is not in Direct mode).</summary>
+    public bool IsDecoded => PreObject is Ensemble e && e.NeuronType is not Direct;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> ProbeableAttributes => Attributes;
+
+    private void Validate(ConnectionFunction? function, Transform? transform, Solver? solver, Distribution? evalPoints)
+    {
+        string me = Describe;
+        if (Pre.SizeOut <= 0)
+            throw new ValidationError($"{me}: pre {Pre.Describe} has no output (size_out = 0) and cannot start a connection.");
+        if (Post.SizeIn <= 0)
+            throw new ValidationError($"{me}: post {Post.Describe} takes no input (size_in = 0) and cannot end a connection.");
+        if (PreObject is not (Ensemble or Node or Neurons))
+            throw new ValidationError($"{me}: pre must be an Ensemble, Node, Neurons or a slice of one, got {Pre.Describe}.");
+        if (PostObject is Node { Function: { SizeIn: 0 } } or Node { Constant: not null })
+            throw new ValidationError($"{me}: post {Post.Describe} takes no input (its output does not depend on x).");
+        if (function is not null)
+        {
+            if (PreObject is Neurons)
+                throw new ValidationError($"{me}: function is not allowed from {Pre.Describe}; functions need an Ensemble or a non-passthrough Node pre.");
+            if (PreObject is Node { IsPassthrough: true })
+                throw new ValidationError($"{me}: function is not allowed from passthrough node {Pre.Describe}.");
+            if (function.SizeIn != Pre.SizeOut)
+                throw new ValidationError($"{me}: function takes {function.SizeIn} values but pre {Pre.Describe} gives {Pre.SizeOut}.");
+            double[] first = new double[Pre.SizeOut];
+            if (evalPoints is Samples s && s.Rows > 0)
+                for (int i = 0; i < first.Length && i < s.Columns; i++) first[i] = s.Values[0, i];
+            function.Bind(me, first);
+        }
+        int mid = function?.SizeOut ?? Pre.SizeOut;
+        if (transform is null)
+        {
+            if (mid != Post.SizeIn)
+                throw new ValidationError($"{me}: without a transform the size after the function ({mid}) must equal the post size ({Post.SizeIn}); give transform: a ({Post.SizeIn}, {mid}) matrix.");
+        }
+        else
+        {
+            transform.Validate(me, mid, Post.SizeIn);
+            if (transform is Dense { IsMatrix: true } && Post is ObjView { HasRepeats: true })
+                throw new ValidationError($"{me}: repeated post indices {Post.Describe} are not allowed with a 2-D matrix transform; fold the repeats into the matrix.");
+        }
+        if (solver is { Weights: true } && !(PreObject is Ensemble && PostObject is Ensemble))
+            throw new ValidationError($"{me}: solver with weights: true needs an Ensemble pre and an Ensemble post, got {Pre.Describe} → {Post.Describe}.");
+        if (evalPoints is not null && PreObject is not Ensemble)
+            throw new ValidationError($"{me}: evalPoints are only allowed from an Ensemble pre, got {Pre.Describe}.");
+    }
+
+    /// <inheritdoc />
+    public override string Describe => Label is null ? $"Connection from {Pre.Describe} to {Post.Describe}" : $"Connection '{Label}'";
+}
