@@ -89,7 +89,7 @@ public sealed class Connection : NengoObject, IProbeable
             throw new ValidationError($"{me}: post {Post.Describe} takes no input (size_in = 0) and cannot end a connection.");
         if (PreObject is not (Ensemble or Node or Neurons))
             throw new ValidationError($"{me}: pre must be an Ensemble, Node, Neurons or a slice of one, got {Pre.Describe}.");
-        if (PostObject is Node { Function: { SizeIn: 0 } } or Node { Constant: not null })
+        if (PostObject is Node { Function.SizeIn: 0 } or Node { Constant: not null })
             throw new ValidationError($"{me}: post {Post.Describe} takes no input (its output does not depend on x).");
         if (function is not null)
         {

@@ -8,7 +8,7 @@ public abstract class Synapse
 {
     /// <summary>
     /// The filter discretised at <paramref name="dt"/> as a state-space system
-    /// x ← A·x + B·u, y = C·x + D·u (the output is computed before the state is advanced).
+    /// stepped with the reference semantics of <see cref="DiscreteStateSpace.Step"/>.
     /// </summary>
     /// <param name="dt">The simulator time step in seconds.</param>
     /// <returns>The discrete system.</returns>

@@ -219,6 +219,23 @@ public class SolverTests
         Assert.That(() => SolverResult.ComputeRmses(M.Dense(3, 2), M.Dense(3, 1), M.Dense(3, 1)), Throws.ArgumentException);
     }
 
+    [TestCase(1, 1)]
+    [TestCase(5, 3)]
+    [TestCase(3, 9)]
+    [TestCase(1030, 37)]
+    [TestCase(7, 70)]
+    [TestCase(1100, 70)] // large enough for the parallel path
+    public void Gram_MatchesNaiveProduct(int rows, int cols)
+    {
+        var a = RandomMatrix(rows, cols, new Random(rows * 1000 + cols));
+        var g = LstsqL2Solver.Gram(a.ToColumnMajorArray(), rows, cols);
+        var expected = a.TransposeThisAndMultiply(a);
+        Assert.That(g.RowCount, Is.EqualTo(cols));
+        Assert.That(g.ColumnCount, Is.EqualTo(cols));
+        Assert.That(MaxAbsDiff(g, expected), Is.LessThan(1e-12 * Math.Max(1, rows)));
+        Assert.That(g, Is.EqualTo(g.Transpose()), "exactly symmetric");
+    }
+
     // --- registry ---
 
     private abstract record BaseFake() : Solver(false);

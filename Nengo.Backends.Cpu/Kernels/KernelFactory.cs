@@ -1,0 +1,28 @@
+using Nengo.Backends.Cpu.Kernels.Neurons;
+using Nengo.Backends.Cpu.Memory;
+using Nengo.Graph;
+using Nengo.Graph.Operators;
+
+namespace Nengo.Backends.Cpu.Kernels;
+
+/// <summary>Turns each operator of the graph into its CPU kernel (one visitor method per operator type).</summary>
+internal sealed class KernelFactory(SignalStore store, double dt) : IOperatorVisitor<CpuKernel>
+{
+    private readonly Dictionary<Type, Func<SimNeurons, SignalStore, double, CpuKernel>> _neurons = NeuronKernels.RegisterDefaults();
+    private readonly Dictionary<Type, Func<SimProcess, SignalStore, double, CpuKernel>> _processes = ProcessKernels.RegisterDefaults();
+
+    public CpuKernel Visit(TimeUpdate op) => new TimeUpdateKernel(op, store, dt);
+    public CpuKernel Visit(Reset op) => new ResetKernel(op, store);
+    public CpuKernel Visit(Copy op) => new CopyKernel(op, store);
+    public CpuKernel Visit(ElementwiseInc op) => new ElementwiseIncKernel(op, store);
+    public CpuKernel Visit(DotInc op) => new DotIncKernel(op, store);
+    public CpuKernel Visit(SimNodeFunc op) => new SimNodeFuncKernel(op, store);
+
+    public CpuKernel Visit(SimNeurons op) =>
+        _neurons.TryFind(op.NeuronType.GetType(), out var make) ? make(op, store, dt)
+            : throw new NotSupportedByBackendError($"CPU backend: SimNeurons has no kernel for neuron type {op.NeuronType.GetType().Name} ({op.Tag}).");
+
+    public CpuKernel Visit(SimProcess op) =>
+        _processes.TryFind(op.Synapse.GetType(), out var make) ? make(op, store, dt)
+            : throw new NotSupportedByBackendError($"CPU backend: SimProcess has no kernel for process type {op.Synapse.GetType().Name} ({op.Tag}).");
+}

@@ -1,0 +1,18 @@
+using Nengo.Graph.Operators;
+using Nengo.Backends.Cpu.Memory;
+
+namespace Nengo.Backends.Cpu.Kernels.Neurons;
+
+/// <summary>out = amplitude·max(0, J).</summary>
+internal sealed class RectifiedLinearKernel(SimNeurons op, SignalStore store) : CpuKernel
+{
+    private readonly double[] _a = store.Arena;
+    private readonly int _j = store.OffsetOf(op.Current), _out = store.OffsetOf(op.Output), _n = op.Count;
+    private readonly double _amp = ((RectifiedLinear)op.NeuronType).Amplitude;
+
+    public override void Run()
+    {
+        var a = _a;
+        for (int i = 0; i < _n; i++) a[_out + i] = _amp * Math.Max(0.0, a[_j + i]);
+    }
+}
