@@ -24,8 +24,7 @@ public static class Plots
         top.ShowLegend(Alignment.LowerRight);
 
         var bottom = Raster(t, spikes, rasterTitle);
-        var layout = new Multiplot();
-        layout.AddPlot(top);
+        var layout = new Multiplot(top);
         layout.AddPlot(bottom);
         layout.Layout = new ScottPlot.MultiplotLayouts.DraggableRows();
         layout.SavePng(path, width, height);
