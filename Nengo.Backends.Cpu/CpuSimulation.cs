@@ -43,7 +43,8 @@ internal sealed class CpuSimulation : ISimulation
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _store.Initialize();
-        foreach (var k in _kernels) k.Reset(seed);
+        var rng = new Random(seed);
+        foreach (var k in _kernels) k.Reset(rng);
         foreach (var p in _probes) p.Clear();
         Steps = 0;
     }

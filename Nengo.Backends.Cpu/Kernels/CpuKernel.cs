@@ -6,7 +6,7 @@ internal abstract class CpuKernel
     /// <summary>Executes the operator for one step.</summary>
     public abstract void Run();
 
-    /// <summary>Called on simulator reset (kernels with hidden state clear it here).</summary>
-    /// <param name="seed">The simulator seed.</param>
-    public virtual void Reset(int seed) { }
+    /// <summary>Called on every (re)start, in step order (kernels with hidden state or randomness re-create it here).</summary>
+    /// <param name="simulatorRng">The simulator's generator, seeded with the simulator seed; kernels that need randomness draw their seed from it.</param>
+    public virtual void Reset(Random simulatorRng) { }
 }

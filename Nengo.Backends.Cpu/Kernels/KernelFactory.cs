@@ -23,6 +23,6 @@ internal sealed class KernelFactory(SignalStore store, double dt) : IOperatorVis
             : throw new NotSupportedByBackendError($"CPU backend: SimNeurons has no kernel for neuron type {op.NeuronType.GetType().Name} ({op.Tag}).");
 
     public CpuKernel Visit(SimProcess op) =>
-        _processes.TryFind(op.Synapse.GetType(), out var make) ? make(op, store, dt)
-            : throw new NotSupportedByBackendError($"CPU backend: SimProcess has no kernel for process type {op.Synapse.GetType().Name} ({op.Tag}).");
+        _processes.TryFind(op.Process.GetType(), out var make) ? make(op, store, dt)
+            : throw new NotSupportedByBackendError($"CPU backend: SimProcess has no kernel for process type {op.Process.GetType().Name} ({op.Tag}).");
 }

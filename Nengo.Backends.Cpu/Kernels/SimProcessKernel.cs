@@ -8,7 +8,8 @@ internal static class ProcessKernels
 {
     public static Dictionary<Type, Func<SimProcess, SignalStore, double, CpuKernel>> RegisterDefaults() => new()
     {
-        [typeof(LinearFilter)] = (op, store, dt) => new LinearFilterKernel(op, store, op.Synapse.Discretize(dt)),
+        [typeof(LinearFilter)] = (op, store, dt) => new LinearFilterKernel(op, store, ((LinearFilter)op.Process).Discretize(dt)),
+        [typeof(Process)] = (op, store, dt) => new HostProcessKernel(op, store, dt),
     };
 }
 
@@ -31,9 +32,9 @@ internal sealed class LinearFilterKernel : CpuKernel
         _n = op.Output.Size;
         _order = sys.Order;
         if (op.Input is null || op.Input.Size != _n)
-            throw new BuildError($"CPU backend: synapse {op.Synapse} needs an input of size {_n} ({op.Tag}).");
+            throw new BuildError($"CPU backend: synapse {op.Process} needs an input of size {_n} ({op.Tag}).");
         if ((op.State?.Size ?? 0) != _n * _order)
-            throw new BuildError($"CPU backend: synapse {op.Synapse} needs {_n * _order} state values, got {op.State?.Size ?? 0} ({op.Tag}).");
+            throw new BuildError($"CPU backend: synapse {op.Process} needs {_n * _order} state values, got {op.State?.Size ?? 0} ({op.Tag}).");
         _in = store.OffsetOf(op.Input);
         _out = store.OffsetOf(op.Output);
         _state = op.State is null ? 0 : store.OffsetOf(op.State);
@@ -48,5 +49,50 @@ internal sealed class LinearFilterKernel : CpuKernel
             double y = _sys.Step(a.AsSpan(_state + i * _order, _order), a[_in + i]);
             if (_inc) a[_out + i] += y; else a[_out + i] = y;
         }
+    }
+}
+
+/// <summary>
+/// Any other process, stepped on the host through <see cref="Process.MakeStep"/>. On every reset the
+/// step function is made anew with a generator seeded from the process's seed or, in step order, from
+/// the simulator's generator, so a reset rerun is bit-identical.
+/// </summary>
+internal sealed class HostProcessKernel : CpuKernel
+{
+    private readonly SimProcess _op;
+    private readonly double[] _a;
+    private readonly int _in, _nIn, _out, _nOut, _t;
+    private readonly double _dt;
+    private readonly double[] _scratch;
+    private ProcessStep? _step;
+
+    public HostProcessKernel(SimProcess op, SignalStore store, double dt)
+    {
+        _op = op;
+        _a = store.Arena;
+        _dt = dt;
+        _in = op.Input is null ? 0 : store.OffsetOf(op.Input);
+        _nIn = op.Input?.Size ?? 0;
+        _out = store.OffsetOf(op.Output);
+        _nOut = op.Output.Size;
+        _t = op.Time is null ? -1 : store.OffsetOf(op.Time);
+        _scratch = new double[_nOut];
+    }
+
+    public override void Reset(Random simulatorRng)
+    {
+        int seed = simulatorRng.NextSeed();
+        _step = _op.Process.MakeStep(_nIn, _nOut, _dt, new Random(_op.Process.Seed ?? seed));
+    }
+
+    public override void Run()
+    {
+        double t = _t < 0 ? 0 : _a[_t];
+        _step!(t, _a.AsSpan(_in, _nIn), _scratch);
+        var y = _a.AsSpan(_out, _nOut);
+        if (_op.Mode == ProcessMode.Inc)
+            System.Numerics.Tensors.TensorPrimitives.Add(y, _scratch, y);
+        else
+            _scratch.CopyTo(y);
     }
 }

@@ -12,7 +12,7 @@ namespace Nengo.Builder.Builders;
 /// 3. encoders (identity for Direct, no draw), rows normalised if requested;
 /// 4. max rates then intercepts (even for Direct) → gain and bias; or gain then bias when both are given;
 /// 5. neurons: bias copied into the current each step, state drawn from seed + 1, SimNeurons;
-///    Direct: the output is the decoded input itself;
+///    Direct: the output is the decoded input itself; noise, if any, as a SimProcess inc'ing the current;
 /// 6. scaled encoders = encoders · gain / radius;  7. DotInc(scaled encoders, in → current).
 /// </remarks>
 public static class EnsembleBuilder
@@ -102,6 +102,8 @@ public static class EnsembleBuilder
             var stateRng = new Random(ctx.SeedOf(ens) + 1);
             var states = type.State.Select(sv => ctx.SetSignal(neurons, sv.Name, new Signal($"{me}.{sv.Name}", sv.Initial.Sample(n, stateRng)))).ToList();
             ctx.Add(new SimNeurons(type, current, output, states, me));
+            if (ens.Noise is { } noise)
+                ctx.Add(new SimProcess(noise, null, current, null, ProcessMode.Inc, ctx.TimeSignal, $"{me} noise"));
             var encSig = ctx.SetSignal(ens, "encoders", new Signal($"{me}.scaled_encoders", scaled.ToArray(), readOnly: true));
             ctx.Add(new DotInc(encSig, input, current, me));
             ctx.SetSignal(ens, "out", output);

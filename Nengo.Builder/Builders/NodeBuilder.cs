@@ -7,7 +7,7 @@ namespace Nengo.Builder.Builders;
 /// <remarks>
 /// Steps (NEF.md §9.5): an input signal (reset each step) when the node takes input; then
 /// a constant → an initialised read-only output, no operator; a function → SimNodeFunc(t[, in]) → out;
-/// a passthrough → out is in (no operator, no delay).
+/// a process → SimProcess (set mode); a passthrough → out is in (no operator, no delay).
 /// </remarks>
 public static class NodeBuilder
 {
@@ -31,6 +31,11 @@ public static class NodeBuilder
         {
             var output = ctx.SetSignal(node, "out", Signal.Zeros($"{me}.out", node.SizeOut));
             ctx.Add(new SimNodeFunc(f.Invoke, output, ctx.TimeSignal, input, me));
+        }
+        else if (node.Process is { } process)
+        {
+            var output = ctx.SetSignal(node, "out", Signal.Zeros($"{me}.out", node.SizeOut));
+            ctx.Add(new SimProcess(process, input, output, null, ProcessMode.Set, ctx.TimeSignal, me));
         }
         else
         {

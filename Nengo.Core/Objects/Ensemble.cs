@@ -57,6 +57,9 @@ public sealed class Ensemble : NengoObject, IConnectable, IProbeable
     /// <summary>Whether encoders are normalised to unit length (null: default true).</summary>
     public bool? NormalizeEncoders { get; internal set; }
 
+    /// <summary>A process added to the neurons' input current each step (not scaled by the gain), or null.</summary>
+    public Process? Noise { get; internal set; }
+
     /// <inheritdoc />
     public int SizeIn => Dimensions;
 

@@ -64,6 +64,19 @@ public partial class Network
         return Own(new Node(owner => NodeFunction.Of(owner, sizeIn, output), label), _nodes);
     }
 
+    /// <summary>Adds a node whose output is produced by a process (noise, a band-limited signal, a piecewise function …).</summary>
+    /// <param name="output">The process.</param>
+    /// <param name="sizeIn">Input size (default: the process's default, usually 0).</param>
+    /// <param name="sizeOut">Output size (default: the process's default).</param>
+    /// <param name="label">A name.</param>
+    /// <returns>The node.</returns>
+    /// <exception cref="ValidationError">When a size is not allowed.</exception>
+    public Node Node(Process output, int? sizeIn = null, int? sizeOut = null, string? label = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return Own(new Node(output, sizeIn, sizeOut, label), _nodes);
+    }
+
     /// <summary>Adds a passthrough node: its output is the sum of its inputs, in the same step. Call it as <c>net.Node(sizeIn: 3)</c>.</summary>
     /// <param name="label">A name.</param>
     /// <param name="sizeIn">The size (&gt; 0); required.</param>
@@ -89,6 +102,7 @@ public partial class Network
     /// <param name="gain">Gains; with <paramref name="bias"/> they override max rates and intercepts.</param>
     /// <param name="bias">Biases; must be given together with <paramref name="gain"/>.</param>
     /// <param name="normalizeEncoders">Normalise encoders to unit length (default true).</param>
+    /// <param name="noise">A process whose output is added to every neuron's input current each step (not scaled by the gain).</param>
     /// <param name="label">A name.</param>
     /// <param name="seed">An explicit seed for this ensemble.</param>
     /// <returns>The ensemble.</returns>
@@ -96,7 +110,7 @@ public partial class Network
     public Ensemble Ensemble(int nNeurons, int dimensions, double? radius = null, NeuronType? neuronType = null,
         DistributionArg maxRates = default, DistributionArg intercepts = default, DistributionArg encoders = default,
         DistributionArg evalPoints = default, int? nEvalPoints = null, DistributionArg gain = default,
-        DistributionArg bias = default, bool? normalizeEncoders = null, string? label = null, int? seed = null)
+        DistributionArg bias = default, bool? normalizeEncoders = null, Process? noise = null, string? label = null, int? seed = null)
     {
         var ens = new Ensemble(nNeurons, dimensions, label) { Seed = seed };
         string me = ens.Describe;
@@ -126,6 +140,7 @@ public partial class Network
         ens.Gain = gain.Value;
         ens.Bias = bias.Value;
         ens.NormalizeEncoders = normalizeEncoders;
+        ens.Noise = noise;
         return Own(ens, _ensembles);
     }
 

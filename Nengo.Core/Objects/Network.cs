@@ -2,8 +2,7 @@ namespace Nengo;
 
 /// <summary>
 /// A container of ensembles, nodes, connections, probes and subnetworks: the model a user describes.
-/// Objects are created through its factory methods (<see cref="Ensemble(int, int, double?, NeuronType?, DistributionArg, DistributionArg, DistributionArg, DistributionArg, int?, DistributionArg, DistributionArg, bool?, string?, int?)"/>,
-/// <c>Node</c>, <c>Connect</c>, <c>Probe</c>) and belong to it.
+/// Objects are created through its factory methods (<c>Ensemble</c>, <c>Node</c>, <c>Connect</c>, <c>Probe</c>) and belong to it.
 /// </summary>
 /// <remarks>Nengo equivalent: <c>nengo.Network</c>. Defaults: see <see cref="NetworkDefaults"/>.</remarks>
 public partial class Network : NengoObject

@@ -26,6 +26,16 @@ public sealed class Node : NengoObject, IConnectable, IProbeable
         SizeOut = Function.SizeOut;
     }
 
+    internal Node(Process process, int? sizeIn, int? sizeOut, string? label)
+    {
+        Label = label;
+        Process = process;
+        SizeIn = sizeIn ?? process.DefaultSizeIn;
+        SizeOut = sizeOut ?? process.DefaultSizeOut;
+        Check.That(SizeIn >= 0, Describe, nameof(sizeIn), "must be >= 0", SizeIn);
+        Check.Positive(SizeOut, Describe, nameof(sizeOut));
+    }
+
     internal Node(int sizeIn, string? label)
     {
         Label = label;
@@ -39,8 +49,11 @@ public sealed class Node : NengoObject, IConnectable, IProbeable
     /// <summary>The output function, or null for constant and passthrough nodes.</summary>
     public NodeFunction? Function { get; }
 
+    /// <summary>The process producing the output, or null.</summary>
+    public Process? Process { get; }
+
     /// <summary>True for a passthrough node (no output function: output = the summed input, no delay).</summary>
-    public bool IsPassthrough => _constant is null && Function is null;
+    public bool IsPassthrough => _constant is null && Function is null && Process is null;
 
     /// <inheritdoc />
     public int SizeIn { get; }

@@ -12,9 +12,11 @@ public enum ProcessMode
 }
 
 /// <summary>
-/// Steps a process: for a synapse, output = filter(input) per dimension with the filter's state kept in
-/// <see cref="State"/> (order × dimensions, state-major). Reads input (and time); writes output as
-/// <see cref="Mode"/> says; updates the state.
+/// Steps a process. For a synapse, output = filter(input) per dimension with the filter's state kept in
+/// <see cref="State"/> (dimensions × order, one contiguous block of <c>order</c> values per dimension).
+/// Other processes (noise, signals) keep their state in the step function the backend creates from
+/// <see cref="Process.MakeStep"/>, seeded from the simulator seed. Reads input (and time); writes output
+/// as <see cref="Mode"/> says; updates the state.
 /// </summary>
 /// <remarks>
 /// Nengo equivalent: <c>SimProcess</c>. Synapses on connections and probes run in
@@ -24,20 +26,20 @@ public enum ProcessMode
 public sealed class SimProcess : Operator
 {
     /// <summary>Creates the operator.</summary>
-    /// <param name="synapse">The process (a synapse).</param>
+    /// <param name="process">The process.</param>
     /// <param name="input">Input (or null).</param>
     /// <param name="output">Output.</param>
     /// <param name="state">State (or null for stateless processes).</param>
     /// <param name="mode">How the output is written.</param>
     /// <param name="time">Time signal, for processes that read it (or null).</param>
     /// <param name="tag">What built it.</param>
-    public SimProcess(Synapse synapse, Signal? input, Signal output, Signal? state, ProcessMode mode, Signal? time = null, string? tag = null) : base(tag)
+    public SimProcess(Process process, Signal? input, Signal output, Signal? state, ProcessMode mode, Signal? time = null, string? tag = null) : base(tag)
     {
-        Synapse = synapse; Input = input; Output = output; State = state; Mode = mode; Time = time;
+        Process = process; Input = input; Output = output; State = state; Mode = mode; Time = time;
     }
 
     /// <summary>The process.</summary>
-    public Synapse Synapse { get; }
+    public Process Process { get; }
     /// <summary>Input or null.</summary>
     public Signal? Input { get; }
     /// <summary>Output.</summary>
@@ -60,5 +62,5 @@ public sealed class SimProcess : Operator
     /// <inheritdoc />
     public override T Accept<T>(IOperatorVisitor<T> visitor) => visitor.Visit(this);
     /// <inheritdoc />
-    protected override string Arguments => $"{Synapse}, {Input?.Name ?? "-"} -> {Output.Name}, {Mode.ToString().ToLowerInvariant()}";
+    protected override string Arguments => $"{Process}, {Input?.Name ?? "-"} -> {Output.Name}, {Mode.ToString().ToLowerInvariant()}";
 }
