@@ -10,7 +10,9 @@ internal static class Synapses
     public static Signal Filter(BuildContext ctx, Synapse? synapse, Signal input, string tag)
     {
         if (synapse is null) return input;
-        int order = synapse.Discretize(ctx.Dt).Order;
+        // Linear filters keep their state in a signal (so every backend can step them); other synapses
+        // keep it in their host step function.
+        int order = synapse is LinearFilter lf ? lf.Discretize(ctx.Dt).Order : 0;
         var output = Signal.Zeros($"{tag}.filtered", input.Size);
         var state = order == 0 ? null : Signal.Zeros($"{tag}.synapse_state", input.Size * order);
         ctx.Add(new SimProcess(synapse, input, output, state, ProcessMode.Update, tag: tag));

@@ -37,9 +37,28 @@ public class LinearFilter : Synapse
     /// <summary>Whether the coefficients describe a continuous-time filter.</summary>
     public bool Analog { get; }
 
-    /// <inheritdoc />
-    public override DiscreteStateSpace Discretize(double dt) =>
+    /// <summary>
+    /// The filter discretised at <paramref name="dt"/> as a state-space system, stepped with the
+    /// reference semantics of <see cref="DiscreteStateSpace.Step"/>. Backends keep its state in the
+    /// SimProcess state signal (dimensions × order).
+    /// </summary>
+    /// <param name="dt">The simulator time step in seconds.</param>
+    /// <returns>The discrete system.</returns>
+    public DiscreteStateSpace Discretize(double dt) =>
         FilterDiscretization.Discretize(Num.ToArray(), Den.ToArray(), Analog, dt);
+
+    /// <inheritdoc />
+    public override ProcessStep MakeStep(int sizeIn, int sizeOut, double dt, Random rng)
+    {
+        Check.That(sizeIn == sizeOut, ToString(), nameof(sizeIn), $"must equal sizeOut ({sizeOut})", sizeIn);
+        var sys = Discretize(dt);
+        int order = sys.Order;
+        var state = new double[sizeIn * order];
+        return (t, x, y) =>
+        {
+            for (int i = 0; i < x.Length; i++) y[i] = sys.Step(state.AsSpan(i * order, order), x[i]);
+        };
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"LinearFilter([{string.Join(", ", Num)}], [{string.Join(", ", Den)}])";

@@ -9,26 +9,6 @@ public abstract class Synapse : Process
     /// <inheritdoc />
     public override int DefaultSizeIn => 1;
 
-    /// <summary>
-    /// The filter discretised at <paramref name="dt"/> as a state-space system,
-    /// stepped with the reference semantics of <see cref="DiscreteStateSpace.Step"/>.
-    /// </summary>
-    /// <param name="dt">The simulator time step in seconds.</param>
-    /// <returns>The discrete system.</returns>
-    public abstract DiscreteStateSpace Discretize(double dt);
-
-    /// <inheritdoc />
-    public override ProcessStep MakeStep(int sizeIn, int sizeOut, double dt, Random rng)
-    {
-        Check.That(sizeIn == sizeOut, ToString() ?? "Synapse", nameof(sizeIn), $"must equal sizeOut ({sizeOut})", sizeIn);
-        var sys = Discretize(dt);
-        var state = new double[sizeIn * sys.Order];
-        int order = sys.Order;
-        return (t, x, y) =>
-        {
-            for (int i = 0; i < x.Length; i++) y[i] = sys.Step(state.AsSpan(i * order, order), x[i]);
-        };
-    }
 
     /// <summary>Filters a signal offline (rows = time steps, columns filtered independently), from a zero state, with no extra delay.</summary>
     /// <param name="x">The input, steps × dims.</param>
