@@ -108,9 +108,9 @@ public sealed partial class Simulator : IDisposable
     /// <returns>The times.</returns>
     public double[] Trange(double? sampleEvery = null)
     {
-        var rec = new ProbeRecord(null!, Model.TimeSignal, sampleEvery is { } se ? Check.Positive(se, "Simulator", nameof(sampleEvery)) / Dt : 1.0);
+        double period = sampleEvery is { } se ? Check.Positive(se, "Simulator", nameof(sampleEvery)) / Dt : 1.0;
         var t = new List<double>((int)Steps);
-        for (long k = 1; k <= Steps; k++) if (rec.IsSampled(k)) t.Add(k * Dt);
+        for (long k = 1; k <= Steps; k++) if (ProbeRecord.IsSampledStep(k, period)) t.Add(k * Dt);
         return [.. t];
     }
 

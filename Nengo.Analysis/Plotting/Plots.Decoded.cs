@@ -34,7 +34,7 @@ public static partial class Plots
         Matrix<double> spikes, string rasterTitle, int width = 900, int height = 700)
     {
         var top = DecodedPlot(nameof(DecodedWithRaster), t, series, title);
-        var bottom = RasterPlot(t, spikes, rasterTitle);
+        var bottom = RasterPlot(t, spikes, rasterTitle, height / 2);
         Stack(path, width, height, top, bottom);
     }
 
@@ -49,7 +49,7 @@ public static partial class Plots
             AddLine(plot, t, values, label);
         }
         plot.ShowLegend(Alignment.LowerRight);
-        if (t.Length > 1) plot.Axes.SetLimitsX(t[0], t[^1]);
+        TimeAxis(plot, t);
         return plot;
     }
 }

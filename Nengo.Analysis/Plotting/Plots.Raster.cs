@@ -14,9 +14,10 @@ public static partial class Plots
     /// <param name="height">Height in pixels.</param>
     /// <exception cref="ValidationError">When <paramref name="spikes"/> does not have one row per time point.</exception>
     public static void SpikeRaster(string path, double[] t, Matrix<double> spikes, string title, int width = 900, int height = 500) =>
-        Save(RasterPlot(t, spikes, title), path, width, height);
+        Save(RasterPlot(t, spikes, title, height), path, width, height);
 
-    private static Plot RasterPlot(double[] t, Matrix<double> spikes, string title)
+    /// <summary>The raster panel; ticks are sized to the row spacing of a panel <paramref name="panelHeight"/> pixels tall.</summary>
+    private static Plot RasterPlot(double[] t, Matrix<double> spikes, string title, int panelHeight)
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(spikes);
@@ -28,9 +29,11 @@ public static partial class Plots
         for (int i = 0; i < spikes.RowCount; i++)
             for (int j = 0; j < spikes.ColumnCount; j++)
                 if (spikes[i, j] > 0) { xs.Add(t[i]); ys.Add(j); }
-        AddTicks(plot, xs.ToArray(), ys.ToArray(), size: 6);
-        plot.Axes.SetLimitsY(-1, spikes.ColumnCount);
-        if (t.Length > 1) plot.Axes.SetLimitsX(t[0], t[^1]);
+        // About 90 px go to the title and the time axis; the rest is shared by the rows.
+        float tick = (float)Math.Clamp(0.8 * (panelHeight - 90) / Math.Max(1, spikes.ColumnCount), 6, 16);
+        AddTicks(plot, xs.ToArray(), ys.ToArray(), size: tick);
+        plot.Axes.SetLimitsY(-0.75, spikes.ColumnCount - 0.25);
+        TimeAxis(plot, t);
         return plot;
     }
 

@@ -26,7 +26,7 @@ public static partial class Plots
             var rates = new double[data.Points];
             for (int i = 0; i < rates.Length; i++) rates[i] = data.Rates[i, k];
             if (grid) AddLine(plot, x, rates, label: null);
-            else plot.Add.ScatterPoints(x, rates).MarkerSize = 2;
+            else plot.Add.ScatterPoints(x, rates).MarkerSize = 3;
         }
         plot.Axes.Margins(horizontal: 0, vertical: 0.05);
         Save(plot, path, width, height);

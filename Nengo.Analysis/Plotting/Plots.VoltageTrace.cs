@@ -25,21 +25,19 @@ public static partial class Plots
         SameLength(nameof(VoltageTrace), nameof(spikes), spikes, t);
 
         var top = NewPlot(title, "time (s)", "input current J");
-        AddLine(top, t, current, "J");
+        AddLine(top, t, current, label: null);
 
-        var bottom = NewPlot("membrane voltage and spikes", "time (s)", "voltage");
-        AddLine(bottom, t, voltage, "voltage", width: 1.5f);
+        var bottom = NewPlot("membrane voltage (dashed: threshold; ticks: spikes)", "time (s)", "voltage");
+        AddLine(bottom, t, voltage, label: null, width: 1.5f);
         var threshLine = bottom.Add.HorizontalLine(threshold);
         threshLine.LinePattern = ScottPlot.LinePattern.Dashed;
         threshLine.Color = ScottPlot.Colors.Gray;
-        threshLine.LegendText = "threshold";
         var times = t.Where((_, i) => spikes[i] > 0).ToArray();
-        AddTicks(bottom, times, times.Select(_ => threshold * 1.15).ToArray(), size: 14, label: "spike");
+        AddTicks(bottom, times, times.Select(_ => threshold * 1.15).ToArray(), size: 14);
         bottom.Axes.SetLimitsY(Math.Min(0, voltage.DefaultIfEmpty(0).Min()) - 0.05, threshold * 1.3);
-        bottom.ShowLegend(ScottPlot.Alignment.UpperLeft);
 
-        foreach (var p in new[] { top, bottom })
-            if (t.Length > 1) p.Axes.SetLimitsX(t[0], t[^1]);
+        TimeAxis(top, t);
+        TimeAxis(bottom, t);
         Stack(path, width, height, top, bottom);
     }
 }

@@ -30,6 +30,12 @@ public static partial class Plots
         if (label is not null) line.LegendText = label;
     }
 
+    /// <summary>Time runs from 0 (or the first sample, if earlier) to the last sample.</summary>
+    private static void TimeAxis(Plot plot, double[] t)
+    {
+        if (t.Length > 1) plot.Axes.SetLimitsX(Math.Min(0, t[0]), t[^1]);
+    }
+
     private static void Stack(string path, int width, int height, params Plot[] panels)
     {
         foreach (var p in panels) p.Layout.Fixed(StackedPadding);

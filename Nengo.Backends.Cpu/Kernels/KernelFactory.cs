@@ -17,6 +17,7 @@ internal sealed class KernelFactory(SignalStore store, double dt) : IOperatorVis
     public CpuKernel Visit(ElementwiseInc op) => new ElementwiseIncKernel(op, store);
     public CpuKernel Visit(DotInc op) => new DotIncKernel(op, store);
     public CpuKernel Visit(SimNodeFunc op) => new SimNodeFuncKernel(op, store);
+    public CpuKernel Visit(SimPES op) => new SimPESKernel(op, store, dt);
 
     public CpuKernel Visit(SimNeurons op) =>
         _neurons.TryFind(op.NeuronType.GetType(), out var make) ? make(op, store, dt)

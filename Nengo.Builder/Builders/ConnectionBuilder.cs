@@ -15,7 +15,8 @@ namespace Nengo.Builder.Builders;
 ///    transform and no decoders: no operator.
 /// 3. The synapse, a SimProcess in update mode (one step of delay); none for a null synapse.
 /// 4. Delivery: into post neurons multiplied by their gains (ElementwiseInc), else an inc Copy into the
-///    post's input at the post slice (repeated indices sum).
+///    post's input at the post slice (repeated indices sum; a learning rule's input is its error).
+/// 5. The learning rule, if any (<see cref="LearningRuleBuilder"/>); its weights are then writable.
 /// </remarks>
 public static class ConnectionBuilder
 {
@@ -41,6 +42,7 @@ public static class ConnectionBuilder
         Matrix<double>? weights = null, evalPoints = null;
         SolverInfo? info = null;
         bool toNeuronsByWeights = false;
+        var learning = conn.LearningRule;
 
         if (conn.IsDecoded)
         {
@@ -58,7 +60,7 @@ public static class ConnectionBuilder
                 toNeuronsByWeights = true;
             }
             weights = w;
-            var wSig = ctx.SetSignal(conn, "weights", new Signal($"{me}.weights", w.ToArray(), readOnly: true));
+            var wSig = ctx.SetSignal(conn, "weights", new Signal($"{me}.weights", w.ToArray(), readOnly: learning is null));
             weighted = Signal.Zeros($"{me}.weighted", w.RowCount);
             ctx.Add(new Reset(weighted, 0, me));
             ctx.Add(new DotInc(wSig, preOut, weighted, me));
@@ -77,11 +79,12 @@ public static class ConnectionBuilder
             {
                 weighted = Signal.Zeros($"{me}.weighted", conn.SizeOut);
                 ctx.Add(new Reset(weighted, 0, me));
-                if (transform.IsMatrix)
+                if (transform.IsMatrix || learning is not null)
                 {
+                    // Learning rules need a 2-D weight matrix, so learned scalar/diagonal transforms become matrices.
                     var m = transform.ToMatrix(conn.SizeMid, conn.SizeOut);
                     weights = Matrix<double>.Build.DenseOfArray(m);
-                    ctx.Add(new DotInc(ctx.SetSignal(conn, "weights", new Signal($"{me}.weights", m, readOnly: true)), x, weighted, me));
+                    ctx.Add(new DotInc(ctx.SetSignal(conn, "weights", new Signal($"{me}.weights", m, readOnly: learning is null)), x, weighted, me));
                 }
                 else
                 {
@@ -95,6 +98,9 @@ public static class ConnectionBuilder
         var filtered = Synapses.Filter(ctx, synapse, weighted, me);
         ctx.SetSignal(conn, "out", filtered);
         Deliver(ctx, conn, filtered, toNeuronsByWeights);
+        if (learning is not null)
+            LearningRuleBuilder.Build(ctx, learning, ctx.TryGetSignal(conn, "weights")
+                ?? throw new BuildError($"{me}: learningRule needs weights to learn, but the connection has none."));
         ctx.Connections[conn] = new BuiltConnection(weights, evalPoints, info);
     }
 
@@ -176,6 +182,7 @@ public static class ConnectionBuilder
             Ensemble e => ctx.GetSignal(e, "in"),
             Node n => ctx.GetSignal(n, "in"),
             ProbeSink p => ctx.GetSignal(p.Probe, "in"),
+            LearningRule r => ctx.GetSignal(r, "in"),
             _ => throw new BuildError($"{me}: cannot deliver into {conn.Post.Describe}."),
         };
         ctx.Add(new Copy(filtered, postIn, dstIndices: slice?.ToArray(), inc: true, tag: me));

@@ -99,9 +99,7 @@ public static class EnsembleBuilder
             var output = ctx.SetSignal(neurons, "out", Signal.Zeros($"{me}.neurons.out", n));
             var biasSig = ctx.SetSignal(neurons, "bias", new Signal($"{me}.bias", bias, readOnly: true));
             ctx.Add(new Copy(biasSig, current, tag: me));
-            var stateRng = new Random(ctx.SeedOf(ens) + 1);
-            var states = type.State.Select(sv => ctx.SetSignal(neurons, sv.Name, new Signal($"{me}.{sv.Name}", sv.Initial.Sample(n, stateRng)))).ToList();
-            ctx.Add(new SimNeurons(type, current, output, states, me));
+            NeuronOperators.Build(ctx, ens, type, current, output);
             if (ens.Noise is { } noise)
                 ctx.Add(new SimProcess(noise, null, current, null, ProcessMode.Inc, ctx.TimeSignal, $"{me} noise"));
             var encSig = ctx.SetSignal(ens, "encoders", new Signal($"{me}.scaled_encoders", scaled.ToArray(), readOnly: true));

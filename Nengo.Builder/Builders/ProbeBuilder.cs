@@ -57,6 +57,7 @@ public static class ProbeBuilder
             case Connection when attr == "output": sigKey = "out"; break;
             case Connection when attr == "input": sigKey = "in"; break;
             case Connection when attr == "weights": sigKey = "weights"; break;
+            case LearningRule: sigKey = attr; break;
         }
         return ctx.TryGetSignal(key, sigKey)
             ?? throw new BuildError($"{me}: '{attr}' of {Describe(obj)} does not exist in the built model" +

@@ -9,13 +9,27 @@ public sealed class SolverRegistry
 {
     private readonly Dictionary<Type, IDecoderSolver> _impls = new();
 
-    /// <summary>A registry with the built-in solvers: <see cref="LstsqL2"/> and <see cref="LstsqL2nz"/>.</summary>
+    /// <summary>
+    /// A registry with the built-in solvers (NEF.md §5): <see cref="LstsqL2"/>, <see cref="LstsqL2nz"/>,
+    /// <see cref="Lstsq"/>, <see cref="LstsqNoise"/>, <see cref="LstsqMultNoise"/>, <see cref="LstsqL1"/>,
+    /// <see cref="LstsqDrop"/> (whose sub-solvers are looked up in this same registry), <see cref="Nnls"/>,
+    /// <see cref="NnlsL2"/>, <see cref="NnlsL2nz"/> and <see cref="NoSolver"/>.
+    /// </summary>
     /// <returns>A new registry.</returns>
     public static SolverRegistry CreateDefault()
     {
         var registry = new SolverRegistry();
         registry.Register<LstsqL2>(new LstsqL2Solver());
         registry.Register<LstsqL2nz>(new LstsqL2nzSolver());
+        registry.Register<Lstsq>(new LstsqSolver());
+        registry.Register<LstsqNoise>(new LstsqNoiseSolver());
+        registry.Register<LstsqMultNoise>(new LstsqMultNoiseSolver());
+        registry.Register<LstsqL1>(new LstsqL1Solver());
+        registry.Register<LstsqDrop>(new LstsqDropSolver(registry));
+        registry.Register<Nnls>(new NnlsSolver());
+        registry.Register<NnlsL2>(new NnlsL2Solver());
+        registry.Register<NnlsL2nz>(new NnlsL2nzSolver());
+        registry.Register<NoSolver>(new NoSolverSolver());
         return registry;
     }
 

@@ -48,4 +48,9 @@ public interface IOperatorVisitor<out T>
     /// <param name="op">The operator.</param>
     /// <returns>The result.</returns>
     T Visit(SimNodeFunc op);
+
+    /// <summary>Visits a <see cref="SimPES"/>.</summary>
+    /// <param name="op">The operator.</param>
+    /// <returns>The result.</returns>
+    T Visit(SimPES op);
 }

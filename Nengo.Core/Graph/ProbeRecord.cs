@@ -9,7 +9,13 @@ public sealed record ProbeRecord(Probe Probe, Signal Signal, double Period)
     /// <summary>Whether step k (1-based) is sampled: k mod period &lt; 1 (NEF.md §1.5).</summary>
     /// <param name="step">The step number.</param>
     /// <returns>True when a sample is taken.</returns>
-    public bool IsSampled(long step) => Period <= 1.0 || step % Period < 1.0;
+    public bool IsSampled(long step) => IsSampledStep(step, Period);
+
+    /// <summary>Nengo's sampling rule: step k (1-based) is sampled iff k mod period &lt; 1.</summary>
+    /// <param name="step">The step number.</param>
+    /// <param name="period">sample_every/dt.</param>
+    /// <returns>True when a sample is taken.</returns>
+    public static bool IsSampledStep(long step, double period) => period <= 1.0 || step % period < 1.0;
 
     /// <summary>The number of samples taken in the first <paramref name="steps"/> steps.</summary>
     /// <param name="steps">Steps run.</param>

@@ -11,7 +11,8 @@ public sealed class Connection : NengoObject, IProbeable
     private static readonly string[] Attributes = ["output", "input", "weights"];
 
     internal Connection(IConnectable pre, IConnectable post, SynapseArg synapse, ConnectionFunction? function,
-        Transform? transform, Solver? solver, Distribution? evalPoints, bool scaleEvalPoints, string? label)
+        Transform? transform, Solver? solver, Distribution? evalPoints, bool scaleEvalPoints, string? label,
+        LearningRuleType? learningRule = null)
     {
         ArgumentNullException.ThrowIfNull(pre);
         ArgumentNullException.ThrowIfNull(post);
@@ -27,7 +28,15 @@ public sealed class Connection : NengoObject, IProbeable
         Solver = solver;
         EvalPoints = evalPoints;
         ScaleEvalPoints = scaleEvalPoints;
+        if (learningRule is not null)
+        {
+            ValidateLearningRule(learningRule, transform, solver);
+            LearningRule = new LearningRule(this, learningRule);
+        }
     }
+
+    /// <summary>The learning rule on this connection (connect an error into it), or null.</summary>
+    public LearningRule? LearningRule { get; }
 
     /// <summary>Where the connection starts (possibly a slice).</summary>
     public IConnectable Pre { get; }
@@ -100,8 +109,11 @@ public sealed class Connection : NengoObject, IProbeable
             if (function.SizeIn != Pre.SizeOut)
                 throw new ValidationError($"{me}: function takes {function.SizeIn} values but pre {Pre.Describe} gives {Pre.SizeOut}.");
             double[] first = new double[Pre.SizeOut];
-            if (evalPoints is Samples s && s.Rows > 0)
-                for (int i = 0; i < first.Length && i < s.Columns; i++) first[i] = s.Values[0, i];
+            if (evalPoints is Samples { Rows: > 0 } s)
+            {
+                var points = s.Values;
+                for (int i = 0; i < first.Length && i < s.Columns; i++) first[i] = points[0, i];
+            }
             function.Bind(me, first);
         }
         int mid = function?.SizeOut ?? Pre.SizeOut;
@@ -120,6 +132,35 @@ public sealed class Connection : NengoObject, IProbeable
             throw new ValidationError($"{me}: solver with weights: true needs an Ensemble pre and an Ensemble post, got {Pre.Describe} → {Post.Describe}.");
         if (evalPoints is not null && PreObject is not Ensemble)
             throw new ValidationError($"{me}: evalPoints are only allowed from an Ensemble pre, got {Pre.Describe}.");
+    }
+
+    private void ValidateLearningRule(LearningRuleType rule, Transform? transform, Solver? solver)
+    {
+        string me = Describe;
+        if (transform is not null and not Dense)
+            throw new ValidationError($"{me}: learningRule {rule} needs a Dense transform or none, got {transform}.");
+        bool neuralPre = PreObject is Neurons || (PreObject is Ensemble e && e.NeuronType is not Direct);
+        switch (rule.Modifies)
+        {
+            case LearningTarget.Decoders:
+                if (!neuralPre)
+                    throw new ValidationError($"{me}: learningRule {rule.GetType().Name} modifies decoders and needs a neural pre (an Ensemble not in Direct mode, or Neurons), got {Pre.Describe}.");
+                if (PreObject is Neurons && transform is null)
+                    throw new ValidationError($"{me}: learningRule {rule.GetType().Name} needs weights to learn, but a connection from neurons without a transform has none; give a transform.");
+                if (Post is ObjView { IsContiguous: false } && (PostObject is Neurons || solver is { Weights: true }))
+                    throw new ValidationError($"{me}: learningRule {rule.GetType().Name} into neurons does not support index-list post slices, got {Post.Describe}.");
+                break;
+            case LearningTarget.Weights:
+                if (!neuralPre)
+                    throw new ValidationError($"{me}: learningRule {rule.GetType().Name} modifies weights and needs a neural pre, got {Pre.Describe}.");
+                if (!(solver is { Weights: true } || (PostObject is Neurons && transform is Dense { IsMatrix: true })))
+                    throw new ValidationError($"{me}: learningRule {rule.GetType().Name} modifies weights and needs a neuron-to-neuron connection with a 2-D transform or a solver with weights: true.");
+                break;
+            case LearningTarget.Encoders:
+                if (PostObject is not Ensemble || solver is { Weights: true })
+                    throw new ValidationError($"{me}: learningRule {rule.GetType().Name} modifies encoders and needs an Ensemble post (not its Neurons, not weights: true), got {Post.Describe}.");
+                break;
+        }
     }
 
     /// <inheritdoc />

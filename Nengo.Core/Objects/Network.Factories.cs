@@ -164,11 +164,12 @@ public partial class Network
     /// <param name="scaleEvalPoints">Multiply <paramref name="evalPoints"/> by the pre radius (default true).</param>
     /// <param name="label">A name.</param>
     /// <param name="seed">An explicit seed.</param>
+    /// <param name="learningRule">A learning rule (e.g. <c>new PES()</c>); feed its error through <c>conn.LearningRule</c>.</param>
     /// <returns>The connection.</returns>
     /// <exception cref="ValidationError">When the ends cannot be connected or a shape does not fit.</exception>
     public Connection Connect(IConnectable pre, IConnectable post, SynapseArg synapse = default, Transform? transform = null,
-        Solver? solver = null, DistributionArg evalPoints = default, bool scaleEvalPoints = true, string? label = null, int? seed = null) =>
-        AddConnection(pre, post, null, synapse, transform, solver, evalPoints, scaleEvalPoints, label, seed);
+        Solver? solver = null, DistributionArg evalPoints = default, bool scaleEvalPoints = true, string? label = null, int? seed = null, LearningRuleType? learningRule = null) =>
+        AddConnection(pre, post, null, synapse, transform, solver, evalPoints, scaleEvalPoints, label, seed, learningRule);
 
     /// <summary>Connects a 1-dimensional <paramref name="pre"/> to <paramref name="post"/> computing a scalar function, e.g. <c>v => v * v</c>.</summary>
     /// <param name="pre">The pre object.</param>
@@ -181,13 +182,14 @@ public partial class Network
     /// <param name="scaleEvalPoints">Scale own eval points by the radius.</param>
     /// <param name="label">A name.</param>
     /// <param name="seed">An explicit seed.</param>
+    /// <param name="learningRule">A learning rule (e.g. <c>new PES()</c>); feed its error through <c>conn.LearningRule</c>.</param>
     /// <returns>The connection.</returns>
     /// <exception cref="ValidationError">When the ends cannot be connected or a shape does not fit.</exception>
     public Connection Connect(IConnectable pre, IConnectable post, Func<double, double> function, SynapseArg synapse = default,
         Transform? transform = null, Solver? solver = null, DistributionArg evalPoints = default, bool scaleEvalPoints = true,
-        string? label = null, int? seed = null) =>
+        string? label = null, int? seed = null, LearningRuleType? learningRule = null) =>
         AddConnection(pre, post, new ConnectionFunction(function ?? throw new ArgumentNullException(nameof(function)), pre.SizeOut),
-            synapse, transform, solver, evalPoints, scaleEvalPoints, label, seed);
+            synapse, transform, solver, evalPoints, scaleEvalPoints, label, seed, learningRule);
 
     /// <summary>Connects <paramref name="pre"/> to <paramref name="post"/> computing a vector function.</summary>
     /// <param name="pre">The pre object.</param>
@@ -200,13 +202,14 @@ public partial class Network
     /// <param name="scaleEvalPoints">Scale own eval points by the radius.</param>
     /// <param name="label">A name.</param>
     /// <param name="seed">An explicit seed.</param>
+    /// <param name="learningRule">A learning rule (e.g. <c>new PES()</c>); feed its error through <c>conn.LearningRule</c>.</param>
     /// <returns>The connection.</returns>
     /// <exception cref="ValidationError">When the ends cannot be connected or a shape does not fit.</exception>
     public Connection Connect(IConnectable pre, IConnectable post, Func<double[], double[]> function, SynapseArg synapse = default,
         Transform? transform = null, Solver? solver = null, DistributionArg evalPoints = default, bool scaleEvalPoints = true,
-        string? label = null, int? seed = null) =>
+        string? label = null, int? seed = null, LearningRuleType? learningRule = null) =>
         AddConnection(pre, post, new ConnectionFunction(function ?? throw new ArgumentNullException(nameof(function)), pre.SizeOut),
-            synapse, transform, solver, evalPoints, scaleEvalPoints, label, seed);
+            synapse, transform, solver, evalPoints, scaleEvalPoints, label, seed, learningRule);
 
     /// <summary>Connects <paramref name="pre"/> to <paramref name="post"/> computing a vector-to-scalar function, e.g. <c>x => x[0] * x[1]</c>.</summary>
     /// <param name="pre">The pre object.</param>
@@ -219,20 +222,22 @@ public partial class Network
     /// <param name="scaleEvalPoints">Scale own eval points by the radius.</param>
     /// <param name="label">A name.</param>
     /// <param name="seed">An explicit seed.</param>
+    /// <param name="learningRule">A learning rule (e.g. <c>new PES()</c>); feed its error through <c>conn.LearningRule</c>.</param>
     /// <returns>The connection.</returns>
     /// <exception cref="ValidationError">When the ends cannot be connected or a shape does not fit.</exception>
     public Connection Connect(IConnectable pre, IConnectable post, Func<double[], double> function, SynapseArg synapse = default,
         Transform? transform = null, Solver? solver = null, DistributionArg evalPoints = default, bool scaleEvalPoints = true,
-        string? label = null, int? seed = null) =>
+        string? label = null, int? seed = null, LearningRuleType? learningRule = null) =>
         AddConnection(pre, post, new ConnectionFunction(function ?? throw new ArgumentNullException(nameof(function)), pre.SizeOut),
-            synapse, transform, solver, evalPoints, scaleEvalPoints, label, seed);
+            synapse, transform, solver, evalPoints, scaleEvalPoints, label, seed, learningRule);
 
     private Connection AddConnection(IConnectable pre, IConnectable post, ConnectionFunction? function, SynapseArg synapse,
-        Transform? transform, Solver? solver, DistributionArg evalPoints, bool scaleEvalPoints, string? label, int? seed)
+        Transform? transform, Solver? solver, DistributionArg evalPoints, bool scaleEvalPoints, string? label, int? seed,
+        LearningRuleType? learningRule)
     {
         ArgumentNullException.ThrowIfNull(pre);
         ArgumentNullException.ThrowIfNull(post);
-        var conn = new Connection(pre, post, synapse, function, transform, solver, evalPoints.Value, scaleEvalPoints, label) { Seed = seed };
+        var conn = new Connection(pre, post, synapse, function, transform, solver, evalPoints.Value, scaleEvalPoints, label, learningRule) { Seed = seed };
         return Own(conn, _connections);
     }
 

@@ -24,8 +24,16 @@ public sealed class Neurons : IConnectable, IProbeable
     public string Describe => $"{Ensemble.Describe}.Neurons";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> ProbeableAttributes =>
-        ["output", .. (Ensemble.NeuronType ?? new LIF()).State.Select(s => s.Name), "input"];
+    /// <remarks>
+    /// "output", the neuron type's state variables, "input". For a rates-to-spikes wrapper
+    /// (<see cref="RatesToSpikesNeuronType"/>): "output", "rate_out" (the base type's rates), the wrapper's
+    /// state, the base type's state, "input".
+    /// </remarks>
+    public IReadOnlyList<string> ProbeableAttributes => (Ensemble.NeuronType ?? new LIF()) switch
+    {
+        RatesToSpikesNeuronType w => ["output", "rate_out", .. w.State.Select(s => s.Name), .. w.BaseType.State.Select(s => s.Name), "input"],
+        var t => ["output", .. t.State.Select(s => s.Name), "input"],
+    };
 
     /// <summary>One neuron.</summary>
     /// <param name="index">Neuron index; negative counts from the end.</param>

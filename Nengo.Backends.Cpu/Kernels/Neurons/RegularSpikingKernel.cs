@@ -1,0 +1,24 @@
+using Nengo.Graph.Operators;
+using Nengo.Backends.Cpu.Memory;
+
+namespace Nengo.Backends.Cpu.Kernels.Neurons;
+
+/// <summary>v += dt·r; k = ⌊v⌋; out = amplitude·k/dt; v −= k (r is the base type's rate, the op's input).</summary>
+internal sealed class RegularSpikingKernel(SimNeurons op, SignalStore store, double dt) : CpuKernel
+{
+    private readonly double[] _a = store.Arena;
+    private readonly int _r = store.OffsetOf(op.Current), _out = store.OffsetOf(op.Output), _v = store.OffsetOf(op.States[0]), _n = op.Count;
+    private readonly double _scale = ((RegularSpiking)op.NeuronType).Amplitude / dt;
+
+    public override void Run()
+    {
+        var a = _a;
+        for (int i = 0; i < _n; i++)
+        {
+            double v = a[_v + i] + dt * a[_r + i];
+            double k = Math.Floor(v);
+            a[_out + i] = _scale * k;
+            a[_v + i] = v - k;
+        }
+    }
+}

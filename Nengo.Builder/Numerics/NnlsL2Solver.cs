@@ -1,0 +1,58 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Nengo.Builder.Numerics;
+
+/// <summary>
+/// The numerics of <see cref="NnlsL2"/> (NEF.md §5): σ = reg·max(A), then non-negative least squares on the
+/// regularised normal equations G·x = cⱼ with G = AᵀA + m·σ²·I and c = Aᵀ·max(Y, 0) (targets clipped at 0),
+/// per target column.
+/// </summary>
+/// <remarks>
+/// As Nengo, the normal equations are treated as a least-squares system in their own right: each column solves
+/// min ‖G·x − cⱼ‖ subject to x ≥ 0 (NNLS with G as the matrix and cⱼ as the right-hand side), i.e.
+/// <see cref="NonNegativeLeastSquares.SolveGram(Matrix{double}, Matrix{double}, int?)"/> on GᵀG = G² and Gᵀc = G·c.
+/// Where no constraint is active this is the regularised least-squares solution; where some are, it is not the
+/// minimiser of ‖A·x − y‖² + m·σ²‖x‖² over x ≥ 0, but it is what Nengo computes.
+/// </remarks>
+public sealed class NnlsL2Solver : IDecoderSolver
+{
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">When <paramref name="solver"/> is not an <see cref="NnlsL2"/>, the shapes do not agree or a value is not finite.</exception>
+    /// <exception cref="ValidationError">When reg is negative or not finite.</exception>
+    public SolverResult Solve(Solver solver, Matrix<double> A, Matrix<double> Y, Random rng)
+    {
+        var desc = SolverHelpers.Expect<NnlsL2>(solver, nameof(NnlsL2Solver));
+        double reg = Check.NonNegative(desc.Reg, nameof(NnlsL2), nameof(desc.Reg));
+        LstsqL2Solver.CheckShapes(A, Y);
+        double sigma = reg * SolverHelpers.Max(A);
+        var x = SolveRegularized(A, Y, Enumerable.Repeat(sigma, A.ColumnCount).ToArray());
+        return SolverResult.FromSolution(A, x, Y);
+    }
+
+    /// <summary>
+    /// NNLS on the regularised normal equations: per column j, min ‖G·x − cⱼ‖ over x ≥ 0 with
+    /// G = AᵀA + m·diag(σᵢ²) and c = Aᵀ·max(Y, 0).
+    /// </summary>
+    /// <param name="a">Activities, m × n.</param>
+    /// <param name="y">Targets, m × k (clipped at 0 here).</param>
+    /// <param name="sigmas">One σ per neuron (length n).</param>
+    /// <returns>X, n × k, all entries ≥ 0.</returns>
+    /// <exception cref="ArgumentException">When the shapes do not agree or a value is not finite.</exception>
+    public static Matrix<double> SolveRegularized(Matrix<double> a, Matrix<double> y, double[] sigmas)
+    {
+        LstsqL2Solver.CheckShapes(a, y);
+        ArgumentNullException.ThrowIfNull(sigmas);
+        int m = a.RowCount, n = a.ColumnCount;
+        if (sigmas.Length != n)
+            throw new ArgumentException($"Expected {n} sigmas (one per neuron), got {sigmas.Length}.", nameof(sigmas));
+        if (!sigmas.All(double.IsFinite)) throw new ArgumentException("sigmas must be finite.", nameof(sigmas));
+        if (n == 0) return Matrix<double>.Build.Dense(0, y.ColumnCount);
+        var g = SolverHelpers.GramOf(a);
+        for (int i = 0; i < n; i++) g[i, i] += m * sigmas[i] * sigmas[i];
+        var c = a.TransposeThisAndMultiply(y.PointwiseMaximum(0.0));
+        // min ‖G·x − c‖ in normal-equation form: (GᵀG)·x = Gᵀc, G symmetric.
+        var gg = g * g;
+        var gc = g * c;
+        return NonNegativeLeastSquares.SolveGram(gg, gc);
+    }
+}

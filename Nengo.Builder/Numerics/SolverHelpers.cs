@@ -1,0 +1,57 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Nengo.Builder.Numerics;
+
+/// <summary>Small shared pieces of the decoder solvers.</summary>
+internal static class SolverHelpers
+{
+    /// <summary>The matrix in column-major order: its own storage when dense (do not modify), else a copy.</summary>
+    public static double[] ColumnMajor(Matrix<double> a) => a.AsColumnMajorArray() ?? a.ToColumnMajorArray();
+
+    /// <summary>AᵀA (n × n) with <see cref="LstsqL2Solver.Gram"/>.</summary>
+    public static Matrix<double> GramOf(Matrix<double> a) => LstsqL2Solver.Gram(ColumnMajor(a), a.RowCount, a.ColumnCount);
+
+    /// <summary>The largest entry of A (0 for an empty matrix), as Nengo's <c>A.max()</c>.</summary>
+    public static double Max(Matrix<double> a)
+    {
+        if (a.RowCount == 0 || a.ColumnCount == 0) return 0;
+        double max = double.NegativeInfinity;
+        foreach (double v in ColumnMajor(a)) if (v > max) max = v;
+        return max;
+    }
+
+    /// <summary>The largest |entry| of A (0 for an empty matrix).</summary>
+    public static double MaxAbs(Matrix<double> a)
+    {
+        double max = 0;
+        foreach (double v in ColumnMajor(a)) max = Math.Max(max, Math.Abs(v));
+        return max;
+    }
+
+    /// <summary>The description as <typeparamref name="T"/>, or the ArgumentException every solver throws for a wrong one.</summary>
+    public static T Expect<T>(Solver solver, string implementation) where T : Solver
+    {
+        ArgumentNullException.ThrowIfNull(solver);
+        return solver as T
+            ?? throw new ArgumentException($"{implementation} solves {typeof(T).Name}, got {solver.GetType().Name}.", nameof(solver));
+    }
+
+    /// <summary>Per-neuron σᵢ = reg·max|A|·sqrt(fraction of rows with Aᵢ &gt; 0), σᵢ = 0 replaced by <paramref name="zeroReplacement"/>.</summary>
+    public static double[] ActiveFractionSigmas(Matrix<double> a, double reg, double zeroReplacement)
+    {
+        int m = a.RowCount, n = a.ColumnCount;
+        var sigmas = new double[n];
+        if (m == 0 || n == 0) return sigmas;
+        var data = ColumnMajor(a);
+        double scale = reg * MaxAbs(a);
+        for (int j = 0; j < n; j++)
+        {
+            int active = 0;
+            for (int i = 0, o = j * m; i < m; i++)
+                if (data[o + i] > 0) active++;
+            sigmas[j] = scale * Math.Sqrt((double)active / m);
+            if (sigmas[j] == 0) sigmas[j] = zeroReplacement;
+        }
+        return sigmas;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Nengo;
+using Nengo.Benchmarks;
+using Nengo.Benchmarks.Models;
+
+// The benchmark suite of BENCHMARKS.md: one JSON line per model run.
+//   dotnet run -c Release --project benchmarks/Nengo.Benchmarks -- [--model NAME ...] [--backend cpu] [--precision float64] [--repeat N]
+var models = new List<string>();
+string backendName = "cpu", precision = "float64";
+int repeat = 1;
+for (int i = 0; i < args.Length; i++)
+{
+    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+    switch (args[i])
+    {
+        case "--model": models.Add(Next()); break;
+        case "--backend": backendName = Next(); break;
+        case "--precision": precision = Next(); break;
+        case "--repeat": repeat = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--help" or "-h":
+            Console.WriteLine("usage: --model NAME (repeatable; default: the whole suite) --backend cpu --precision float64 --repeat N");
+            Console.WriteLine("models: " + string.Join(", ", Suite.Names));
+            return 0;
+        default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
+    }
+}
+if (precision != "float64") { Console.Error.WriteLine($"precision {precision} is not available on backend {backendName}; use float64"); return 2; }
+if (models.Count == 0) models.AddRange(Suite.Names);
+
+foreach (var name in models)
+{
+    for (int r = 0; r < repeat; r++)
+    {
+        var model = Suite.Create(name);
+        var net = model.Build();
+        var backend = Suite.Backend(backendName);
+        var sw = Stopwatch.StartNew();
+        using var sim = new Simulator(net, backend: backend);
+        double buildS = sw.Elapsed.TotalSeconds;
+        sw.Restart();
+        sim.Run(model.SimSeconds);
+        double runS = sw.Elapsed.TotalSeconds;
+        double value = model.Score(sim, runS);
+        var line = new Dictionary<string, object>
+        {
+            ["model"] = name, ["backend"] = backendName, ["precision"] = precision, ["neurons"] = net.NNeurons,
+            ["build_s"] = Math.Round(buildS, 4), ["run_s"] = Math.Round(runS, 4), ["sim_s"] = model.SimSeconds,
+            ["steps_per_s"] = Math.Round(sim.Steps / runS, 1), ["realtime"] = Math.Round(model.SimSeconds / runS, 3),
+            ["metric"] = model.Metric, ["value"] = value,
+        };
+        Console.WriteLine(JsonSerializer.Serialize(line));
+    }
+}
+return 0;

@@ -1,0 +1,28 @@
+using Nengo.Backends;
+using Nengo.Backends.Cpu;
+using Nengo.Benchmarks.Models;
+
+namespace Nengo.Benchmarks;
+
+/// <summary>The models of the suite by name, and the backends by name.</summary>
+internal static class Suite
+{
+    public static readonly string[] Names =
+        ["square", "comm-channel", "integrator", "oscillator", "basal-ganglia", "circconv", "scale-4", "scale-16", "scale-64", "scale-256", "pes"];
+
+    public static BenchmarkModel Create(string name) => name switch
+    {
+        "square" => new Square(),
+        "integrator" => new IntegratorModel(),
+        "oscillator" => new OscillatorModel(),
+        "pes" => new PesModel(),
+        _ when name.StartsWith("scale-", StringComparison.Ordinal) && int.TryParse(name[6..], out int k) && k > 0 => new ScaleModel(k),
+        _ => throw new ArgumentException($"unknown model '{name}'; known: {string.Join(", ", Names)}"),
+    };
+
+    public static IBackend Backend(string name) => name switch
+    {
+        "cpu" => new CpuBackend(),
+        _ => throw new ArgumentException($"unknown backend '{name}'; known: cpu"),
+    };
+}
