@@ -48,17 +48,21 @@ public static class ConnectionBuilder
         {
             var ens = (Ensemble)conn.PreObject;
             var built = ctx.Ensembles[ens];
-            (var decoders, evalPoints, info) = SolveDecoders(ctx, conn, built, solver, rng);
-            var w = transform is null ? decoders : Matrix<double>.Build.DenseOfArray(transform.ToMatrix(conn.SizeMid, conn.SizeOut)) * decoders;
+            var t = transform is null ? null : Matrix<double>.Build.DenseOfArray(transform.ToMatrix(conn.SizeMid, conn.SizeOut));
+            Matrix<double>? postEncoders = null;
             if (solver.Weights)
             {
+                // E_post restricted to the post slice: n_post × |slice|. It folds the post encoding into the weights.
                 var post = (Ensemble)conn.PostObject;
-                var postEnc = ctx.Ensembles[post].ScaledEncoders;
+                var enc = ctx.Ensembles[post].ScaledEncoders;
                 var cols = conn.PostSlice?.ToArray() ?? Enumerable.Range(0, post.Dimensions).ToArray();
-                var e = Matrix<double>.Build.Dense(post.NNeurons, cols.Length, (i, j) => postEnc[i, cols[j]]);
-                w = e * w;
+                postEncoders = Matrix<double>.Build.Dense(post.NNeurons, cols.Length, (i, j) => enc[i, cols[j]]);
                 toNeuronsByWeights = true;
             }
+            (var solved, evalPoints, info) = SolveDecoders(ctx, conn, built, solver, rng, t, postEncoders);
+            // Compositional: W = T·D (then E·W for weights); a non-compositional weight solver already solved E·T·f.
+            var w = solver.Weights && !solver.Compositional ? solved : t is null ? solved : t * solved;
+            if (solver.Weights && solver.Compositional) w = postEncoders! * w;
             weights = w;
             var wSig = ctx.SetSignal(conn, "weights", new Signal($"{me}.weights", w.ToArray(), readOnly: learning is null));
             weighted = Signal.Zeros($"{me}.weighted", w.RowCount);
@@ -114,7 +118,7 @@ public static class ConnectionBuilder
     };
 
     private static (Matrix<double> Decoders, Matrix<double> EvalPoints, SolverInfo Info) SolveDecoders(
-        BuildContext ctx, Connection conn, BuiltEnsemble built, Solver solver, Random rng)
+        BuildContext ctx, Connection conn, BuiltEnsemble built, Solver solver, Random rng, Matrix<double>? transform, Matrix<double>? postEncoders)
     {
         string me = conn.Describe;
         var ens = (Ensemble)conn.PreObject;
@@ -143,7 +147,11 @@ public static class ConnectionBuilder
         if (activities.Enumerate().All(a => a == 0))
             throw new BuildError($"{me}: no neuron of {ens.Describe} is active at any eval point, so no decoders can be solved; check its intercepts, gains and biases.");
         if (solver.Weights && !solver.Compositional)
-            throw new BuildError($"{me}: the non-compositional solver {solver} with weights: true is not supported yet.");
+        {
+            // Solve the full weights directly: targets Y·Tᵀ·E_postᵀ (NEF.md §5).
+            var y = transform is null ? targets : targets * transform.Transpose();
+            targets = y * postEncoders!.Transpose();
+        }
         var result = ctx.Solvers.Get(solver).Solve(solver, activities, targets, rng);
         return (result.X.Transpose(), points, new SolverInfo(result.Rmses, solver));
     }

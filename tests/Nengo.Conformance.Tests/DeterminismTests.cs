@@ -1,3 +1,4 @@
+using Nengo.Testing;
 using NUnit.Framework;
 
 namespace Nengo.Conformance.Tests;

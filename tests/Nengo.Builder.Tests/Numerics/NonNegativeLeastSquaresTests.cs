@@ -38,8 +38,12 @@ public class NonNegativeLeastSquaresTests
         for (int mask = 1; mask < 1 << n; mask++)
         {
             var cols = Enumerable.Range(0, n).Where(j => (mask & (1 << j)) != 0).ToArray();
+            if (cols.Length > a.RowCount) continue;
             var sub = M.Dense(a.RowCount, cols.Length, (i, c) => a[i, cols[c]]);
-            var s = sub.QR().Solve(Vector<double>.Build.DenseOfArray(b));
+            // Some optimum has linearly independent support, so dependent subsets can be skipped.
+            var qr = sub.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
+            if (Enumerable.Range(0, cols.Length).Any(d => Math.Abs(qr.R[d, d]) < 1e-9)) continue;
+            var s = qr.Solve(Vector<double>.Build.DenseOfArray(b));
             if (s.Any(v => v < 0)) continue;
             var x = new double[n];
             for (int c = 0; c < cols.Length; c++) x[cols[c]] = s[c];
@@ -99,7 +103,7 @@ public class NonNegativeLeastSquaresTests
         var rng = new Random(seed);
         for (int trial = 0; trial < 20; trial++)
         {
-            int m = 4 + rng.Next(8), n = 2 + rng.Next(6);
+            int n = 2 + rng.Next(6), m = n + rng.Next(8);
             var a = RandomMatrix(m, n, rng);
             var b = Enumerable.Range(0, m).Select(_ => rng.NextGaussian()).ToArray();
             var x = NonNegativeLeastSquares.Solve(a, b);
