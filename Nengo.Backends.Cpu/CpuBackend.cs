@@ -6,8 +6,25 @@ namespace Nengo.Backends.Cpu;
 /// The reference backend: runs the operator graph on the CPU in float64, one kernel per operator in
 /// step order, over one contiguous signal arena. Every other backend is tested against it.
 /// </summary>
+/// <remarks>
+/// Operators of one dependency level are independent; when a level has enough work it is spread over
+/// <see cref="Threads"/> worker threads. Each output is computed by one thread in a fixed order, so
+/// results are bit-identical for any thread count.
+/// </remarks>
 public sealed class CpuBackend : IBackend
 {
+    /// <summary>Creates the backend.</summary>
+    /// <param name="threads">Worker threads (null: one per processor; 1: single-threaded).</param>
+    /// <exception cref="ValidationError">When threads is less than 1.</exception>
+    public CpuBackend(int? threads = null)
+    {
+        if (threads is { } t) Check.Positive(t, nameof(CpuBackend), nameof(threads));
+        Threads = threads ?? Environment.ProcessorCount;
+    }
+
+    /// <summary>The most worker threads a simulation may use.</summary>
+    public int Threads { get; }
+
     /// <inheritdoc />
     public string Name => "cpu";
 
@@ -15,6 +32,6 @@ public sealed class CpuBackend : IBackend
     public ISimulation Prepare(Model model, int seed)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return new CpuSimulation(model, seed);
+        return new CpuSimulation(model, seed, Threads);
     }
 }

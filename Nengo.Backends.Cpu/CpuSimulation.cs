@@ -1,24 +1,27 @@
 using Nengo.Backends.Cpu.Kernels;
 using Nengo.Backends.Cpu.Memory;
+using Nengo.Backends.Cpu.Scheduling;
 using Nengo.Graph;
 
 namespace Nengo.Backends.Cpu;
 
-/// <summary>A model running on the CPU: kernels in step order over one signal arena, float64.</summary>
+/// <summary>A model running on the CPU: kernels grouped by dependency level over one signal arena, float64.</summary>
 internal sealed class CpuSimulation : ISimulation
 {
     private readonly Model _model;
     private readonly SignalStore _store;
     private readonly CpuKernel[] _kernels;
+    private readonly ExecutionPlan _plan;
     private readonly ProbeBuffer[] _probes;
     private bool _disposed;
 
-    public CpuSimulation(Model model, int seed)
+    public CpuSimulation(Model model, int seed, int threads)
     {
         _model = model;
         _store = new SignalStore(model.BaseSignals);
-        var factory = new KernelFactory(_store, model.Dt);
+        var factory = new KernelFactory(_store, model);
         _kernels = model.StepOrder.Select(op => op.Accept(factory)).ToArray();
+        _plan = new ExecutionPlan(model, _kernels, threads);
         _probes = model.Probes.Select(p => new ProbeBuffer(p, _store.OffsetOf(p.Signal))).ToArray();
         Reset(seed);
     }
@@ -30,10 +33,9 @@ internal sealed class CpuSimulation : ISimulation
         ObjectDisposedException.ThrowIf(_disposed, this);
         foreach (var p in _probes) p.Reserve(Steps, steps);
         var arena = _store.Arena;
-        var kernels = _kernels;
         for (int s = 0; s < steps; s++)
         {
-            for (int k = 0; k < kernels.Length; k++) kernels[k].Run();
+            _plan.RunStep();
             long step = ++Steps;
             foreach (var p in _probes) p.Sample(arena, step);
         }
@@ -53,5 +55,13 @@ internal sealed class CpuSimulation : ISimulation
 
     public double[] ReadSignal(Signal signal) => _store.Span(signal).ToArray();
 
-    public void Dispose() => _disposed = true;
+    /// <summary>Threads the plan uses.</summary>
+    public int Threads => _plan.Threads;
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _plan.Dispose();
+    }
 }

@@ -6,8 +6,14 @@ using Nengo.Graph.Operators;
 namespace Nengo.Backends.Cpu.Kernels;
 
 /// <summary>Turns each operator of the graph into its CPU kernel (one visitor method per operator type).</summary>
-internal sealed class KernelFactory(SignalStore store, double dt) : IOperatorVisitor<CpuKernel>
+internal sealed class KernelFactory(SignalStore store, Model model) : IOperatorVisitor<CpuKernel>
 {
+    private readonly double dt = model.Dt;
+
+    /// <summary>Outputs of spiking neurons: mostly zeros each step, so products with them skip the zeros.</summary>
+    private readonly HashSet<Signal> _spiking = model.StepOrder.OfType<SimNeurons>().Where(n => n.NeuronType.Spiking)
+        .Select(n => n.Output.Root).ToHashSet();
+
     private readonly Dictionary<Type, Func<SimNeurons, SignalStore, double, CpuKernel>> _neurons = NeuronKernels.RegisterDefaults();
     private readonly Dictionary<Type, Func<SimProcess, SignalStore, double, CpuKernel>> _processes = ProcessKernels.RegisterDefaults();
 
@@ -15,7 +21,7 @@ internal sealed class KernelFactory(SignalStore store, double dt) : IOperatorVis
     public CpuKernel Visit(Reset op) => new ResetKernel(op, store);
     public CpuKernel Visit(Copy op) => new CopyKernel(op, store);
     public CpuKernel Visit(ElementwiseInc op) => new ElementwiseIncKernel(op, store);
-    public CpuKernel Visit(DotInc op) => new DotIncKernel(op, store);
+    public CpuKernel Visit(DotInc op) => new DotIncKernel(op, store, _spiking.Contains(op.X.Root));
     public CpuKernel Visit(SimNodeFunc op) => new SimNodeFuncKernel(op, store);
     public CpuKernel Visit(SimPES op) => new SimPESKernel(op, store, dt);
 

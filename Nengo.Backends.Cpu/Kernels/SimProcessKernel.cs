@@ -44,6 +44,18 @@ internal sealed class LinearFilterKernel : CpuKernel
     public override void Run()
     {
         var a = _a;
+        if (_order == 1 && _sys.D == 0)
+        {
+            // One state, no feed-through (Lowpass): keep x' = C·x, so x' ← a·x' + (C·B)·u and y = x'.
+            double decay = _sys.A[0, 0], gain = _sys.C[0] * _sys.B[0];
+            for (int i = 0; i < _n; i++)
+            {
+                double y = decay * a[_state + i] + gain * a[_in + i];
+                a[_state + i] = y;
+                if (_inc) a[_out + i] += y; else a[_out + i] = y;
+            }
+            return;
+        }
         for (int i = 0; i < _n; i++)
         {
             double y = _sys.Step(a.AsSpan(_state + i * _order, _order), a[_in + i]);

@@ -15,11 +15,11 @@ namespace Nengo.Graph;
 public sealed class Model
 {
     internal Model(double dt, string? label, Signal step, Signal time, IReadOnlyList<Operator> operators,
-        IReadOnlyList<Operator> stepOrder, IReadOnlyList<ProbeRecord> probes,
+        IReadOnlyList<Operator> stepOrder, IReadOnlyList<int> stepLevels, IReadOnlyList<ProbeRecord> probes,
         IReadOnlyDictionary<object, IReadOnlyDictionary<string, Signal>> sig,
         IReadOnlyDictionary<Ensemble, BuiltEnsemble> ensembles, IReadOnlyDictionary<Connection, BuiltConnection> connections)
     {
-        Dt = dt; Label = label; StepSignal = step; TimeSignal = time; Operators = operators; StepOrder = stepOrder;
+        Dt = dt; Label = label; StepSignal = step; TimeSignal = time; Operators = operators; StepOrder = stepOrder; StepLevels = stepLevels;
         Probes = probes; Sig = sig; Ensembles = ensembles; Connections = connections;
     }
 
@@ -39,8 +39,8 @@ public sealed class Model
         IReadOnlyList<ProbeRecord> probes, IReadOnlyDictionary<object, IReadOnlyDictionary<string, Signal>> sig,
         IReadOnlyDictionary<Ensemble, BuiltEnsemble> ensembles, IReadOnlyDictionary<Connection, BuiltConnection> connections)
     {
-        var order = OperatorScheduler.Order(operators);
-        return new Model(dt, label, step, time, operators, order, probes, sig, ensembles, connections);
+        var (order, levels) = OperatorScheduler.Schedule(operators);
+        return new Model(dt, label, step, time, operators, order, levels, probes, sig, ensembles, connections);
     }
 
     /// <summary>The time step in seconds.</summary>
@@ -60,6 +60,12 @@ public sealed class Model
 
     /// <summary>The operators in the order one step executes them.</summary>
     public IReadOnlyList<Operator> StepOrder { get; }
+
+    /// <summary>
+    /// The dependency level of each operator of <see cref="StepOrder"/> (same index): operators of one
+    /// level do not depend on each other, so backends may batch or parallelise them.
+    /// </summary>
+    public IReadOnlyList<int> StepLevels { get; }
 
     /// <summary>What each probe records.</summary>
     public IReadOnlyList<ProbeRecord> Probes { get; }
@@ -99,7 +105,7 @@ public sealed class Model
         foreach (var g in StepOrder.GroupBy(o => o.GetType().Name))
             sb.AppendLine($"  {g.Key}: {g.Count()}");
         sb.AppendLine("Step order:");
-        for (int i = 0; i < StepOrder.Count; i++) sb.AppendLine($"  {i,4}  {StepOrder[i]}");
+        for (int i = 0; i < StepOrder.Count; i++) sb.AppendLine($"  {i,4}  L{StepLevels[i],-3} {StepOrder[i]}");
         foreach (var p in Probes) sb.AppendLine($"  probe {p}");
         return sb.ToString();
     }

@@ -16,7 +16,17 @@ public static class OperatorScheduler
     /// <param name="operators">The operators, in build order.</param>
     /// <returns>The step order.</returns>
     /// <exception cref="BuildError">On a cycle, or two sets / two updates of the same memory.</exception>
-    public static IReadOnlyList<Operator> Order(IReadOnlyList<Operator> operators)
+    public static IReadOnlyList<Operator> Order(IReadOnlyList<Operator> operators) => Schedule(operators).Order;
+
+    /// <summary>
+    /// Returns the step order and, for each operator in it, its dependency level: the length of the
+    /// longest chain of operators that must run before it. Operators of one level are independent of
+    /// each other, so a backend may run them in any order or in parallel.
+    /// </summary>
+    /// <param name="operators">The operators, in build order.</param>
+    /// <returns>The order and the level of each operator in it.</returns>
+    /// <exception cref="BuildError">On a cycle, or two sets / two updates of the same memory.</exception>
+    public static (IReadOnlyList<Operator> Order, IReadOnlyList<int> Levels) Schedule(IReadOnlyList<Operator> operators)
     {
         int n = operators.Count;
         var byRoot = new Dictionary<Signal, List<(int Op, Access Kind, Signal Sig)>>(ReferenceEqualityComparer.Instance);
@@ -62,13 +72,19 @@ public static class OperatorScheduler
         var ready = new SortedSet<int>();
         for (int i = 0; i < n; i++) if (indegree[i] == 0) ready.Add(i);
         var order = new List<Operator>(n);
+        var levelOf = new int[n];
+        var levels = new List<int>(n);
         while (ready.Count > 0)
         {
             int i = ready.Min;
             ready.Remove(i);
             order.Add(operators[i]);
+            levels.Add(levelOf[i]);
             foreach (int j in successors[i])
+            {
+                levelOf[j] = Math.Max(levelOf[j], levelOf[i] + 1);
                 if (--indegree[j] == 0) ready.Add(j);
+            }
         }
         if (order.Count != n)
         {
@@ -76,6 +92,6 @@ public static class OperatorScheduler
             throw new BuildError("The model has an algebraic loop (a cycle of connections with no synapse, e.g. through passthrough nodes or Direct ensembles); " +
                 "give one connection in the loop a synapse. Operators in the loop include:\n" + string.Join("\n", stuck));
         }
-        return order;
+        return (order, levels);
     }
 }

@@ -131,7 +131,7 @@ public sealed record NoSolver : Solver
 
     /// <summary>Creates the solver.</summary>
     /// <param name="values">Decoders, n_neurons × size_mid (null: zeros).</param>
-    /// <param name="weights">Treat values as full weights.</param>
+    /// <param name="weights">Compose the given decoders with the transform and the post encoders into a full weight matrix.</param>
     public NoSolver(double[,]? values = null, bool weights = false) : base(weights) { _values = (double[,]?)values?.Clone(); }
 
     /// <summary>The given decoders (a copy), or null.</summary>

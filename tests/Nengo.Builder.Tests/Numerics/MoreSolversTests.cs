@@ -280,6 +280,22 @@ public class MoreSolversTests
         var expected = NonNegativeLeastSquares.Solve(g, c);
         var x = Run(new NnlsL2(), a, y).X.Column(0).ToArray();
         Assert.That(x, Is.EqualTo(expected).Within(1e-9 * expected.Max()));
+        NonNegativeLeastSquaresTests.AssertKkt(g, x, c, relTol: 1e-8);
+    }
+
+    [TestCase(21)]
+    [TestCase(22)]
+    [TestCase(23)]
+    public void NnlsL2nz_BasalGangliaSize_ConvergesToKktPoint(int seed)
+    {
+        // 100 neurons × 750 points, as BasalGanglia's ensembles: the default iteration limit (3n) must suffice.
+        var (a, xs) = TuningCurves(100, 750, seed);
+        var y = Rectified(xs);
+        var sigmas = NnlsL2nzSolver.Sigmas(a, 0.1);
+        var g = a.TransposeThisAndMultiply(a) + M.DenseOfDiagonalArray(sigmas.Select(s => 750 * s * s).ToArray());
+        var c = a.TransposeThisAndMultiply(y).Column(0).ToArray();
+        var x = Run(new NnlsL2nz(), a, y).X.Column(0).ToArray();
+        NonNegativeLeastSquaresTests.AssertKkt(g, x, c, relTol: 1e-8);
     }
 
     [Test]

@@ -12,7 +12,7 @@ public class NonNegativeLeastSquaresTests
         (a * Vector<double>.Build.DenseOfArray(x) - Vector<double>.Build.DenseOfArray(b)).L2Norm();
 
     /// <summary>Checks the KKT conditions of min ‖Ax − b‖, x ≥ 0: x ≥ 0, ∇ = Aᵀ(Ax − b) ≥ −tol where x = 0 and |∇| ≤ tol where x &gt; 0.</summary>
-    private static void AssertKkt(Matrix<double> a, double[] x, double[] b, double relTol = 1e-9)
+    internal static void AssertKkt(Matrix<double> a, double[] x, double[] b, double relTol = 1e-9)
     {
         var xv = Vector<double>.Build.DenseOfArray(x);
         var bv = Vector<double>.Build.DenseOfArray(b);

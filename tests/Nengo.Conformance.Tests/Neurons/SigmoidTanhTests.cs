@@ -1,3 +1,4 @@
+using Nengo.Graph;
 using Nengo.Testing;
 using NUnit.Framework;
 

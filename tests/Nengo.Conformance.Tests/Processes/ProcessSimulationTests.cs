@@ -54,7 +54,7 @@ public sealed class ProcessSimulationTests(BackendCase backend) : BackendTestBas
     {
         var simulated = ProbeNode(process, sizeOut);
         var offline = process.Run(Steps, sizeOut: sizeOut, dt: 0.001);
-        AssertClose(simulated, offline, Tol(1e-12) * Math.Max(1, MaxAbs(offline)), process.ToString());
+        AssertClose(simulated, offline, Tol(1e-12) * Math.Max(1, MaxAbs(offline)), $"{process}");
         // The explicit seed also makes the output independent of the simulator seed.
         AssertClose(ProbeNode(process, sizeOut, simSeed: 1234), simulated, 0, $"{process} with another simulator seed");
     }

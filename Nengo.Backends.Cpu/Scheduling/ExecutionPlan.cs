@@ -1,0 +1,114 @@
+using Nengo.Backends.Cpu.Kernels;
+using Nengo.Graph;
+
+namespace Nengo.Backends.Cpu.Scheduling;
+
+/// <summary>
+/// One step of kernels, grouped by dependency level. Within a level, kernels that accumulate into the
+/// same memory form one unit that runs in build order; units are independent, so a level with enough
+/// work is spread over the worker threads (binned once, by estimated cost). Every output element is
+/// computed by exactly one thread in a fixed order, so float64 results are bit-identical for any number
+/// of threads.
+/// </summary>
+internal sealed class ExecutionPlan : IDisposable
+{
+    /// <summary>Below this estimated cost (elements touched) a level runs on the calling thread.</summary>
+    private const long ParallelThreshold = 200_000;
+
+    private readonly Level[] _levels;
+    private readonly WorkerPool? _pool;
+    private Level? _current;
+    private readonly Action<int> _runBin;
+
+    public ExecutionPlan(Model model, IReadOnlyList<CpuKernel> kernels, int threads)
+    {
+        var order = model.StepOrder;
+        var byLevel = Enumerable.Range(0, order.Count).GroupBy(i => model.StepLevels[i]).OrderBy(g => g.Key);
+        var levels = new List<Level>();
+        bool anyParallel = false;
+        foreach (var g in byLevel)
+        {
+            var units = Units(g.ToArray(), order);
+            long cost = units.Sum(u => u.Cost);
+            int bins = threads > 1 && units.Count > 1 && cost >= ParallelThreshold ? Math.Min(threads, units.Count) : 1;
+            anyParallel |= bins > 1;
+            levels.Add(new Level(Bin(units, bins).Select(b => b.SelectMany(u => u.Ops).OrderBy(i => i).Select(i => kernels[i]).ToArray()).ToArray()));
+        }
+        _levels = [.. levels];
+        _pool = anyParallel ? new WorkerPool(threads) : null;
+        _runBin = RunBin;
+        Threads = _pool?.Workers ?? 1;
+    }
+
+    /// <summary>Threads actually used (1 when no level has enough work).</summary>
+    public int Threads { get; }
+
+    public void RunStep()
+    {
+        foreach (var level in _levels)
+        {
+            if (level.Bins.Length == 1)
+            {
+                var ks = level.Bins[0];
+                for (int k = 0; k < ks.Length; k++) ks[k].Run();
+            }
+            else
+            {
+                _current = level;
+                _pool!.Run(_runBin);
+            }
+        }
+    }
+
+    private void RunBin(int worker)
+    {
+        var bins = _current!.Bins;
+        for (int b = worker; b < bins.Length; b += _pool!.Workers)
+        {
+            var ks = bins[b];
+            for (int k = 0; k < ks.Length; k++) ks[k].Run();
+        }
+    }
+
+    public void Dispose() => _pool?.Dispose();
+
+    private sealed record Level(CpuKernel[][] Bins);
+
+    private sealed record Unit(List<int> Ops, long Cost);
+
+    /// <summary>Joins the operators of one level that write overlapping memory (incs into one accumulator) into units.</summary>
+    private static List<Unit> Units(int[] ops, IReadOnlyList<Operator> order)
+    {
+        var parent = ops.ToDictionary(i => i, i => i);
+        int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
+        var writers = new Dictionary<Signal, List<(int Op, Signal Sig)>>(ReferenceEqualityComparer.Instance);
+        foreach (int i in ops)
+        {
+            foreach (var s in order[i].Sets.Concat(order[i].Incs).Concat(order[i].Updates))
+            {
+                if (!writers.TryGetValue(s.Root, out var list)) writers[s.Root] = list = [];
+                foreach (var (j, other) in list)
+                    if (other.Overlaps(s)) parent[Find(i)] = Find(j);
+                list.Add((i, s));
+            }
+        }
+        return ops.GroupBy(Find).Select(g => new Unit(g.ToList(), g.Sum(i => Cost(order[i])))).ToList();
+    }
+
+    private static long Cost(Operator op) =>
+        op.Sets.Concat(op.Incs).Concat(op.Reads).Concat(op.Updates).Sum(s => (long)s.Size) + (op is Graph.Operators.SimNeurons n ? 8L * n.Count : 0);
+
+    /// <summary>Longest-processing-time-first binning.</summary>
+    private static List<List<Unit>> Bin(List<Unit> units, int bins)
+    {
+        var result = Enumerable.Range(0, bins).Select(_ => new List<Unit>()).ToList();
+        var load = new long[bins];
+        foreach (var u in units.OrderByDescending(u => u.Cost).ThenBy(u => u.Ops.Min()))
+        {
+            int b = Array.IndexOf(load, load.Min());
+            result[b].Add(u);
+            load[b] += u.Cost;
+        }
+        return result.Where(b => b.Count > 0).ToList();
+    }
+}

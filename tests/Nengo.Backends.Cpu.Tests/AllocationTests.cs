@@ -1,0 +1,126 @@
+using Nengo.Backends.Cpu;
+using NUnit.Framework;
+
+namespace Nengo.Backends.Cpu.Tests;
+
+/// <summary>
+/// The step loop allocates nothing (STYLE.md recommendation 9): after a warm-up, running more steps
+/// allocates only what the probes need to store their samples, reserved once per run.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public class AllocationTests
+{
+    /// <summary>Slack for anything a run may allocate once, independent of its length (well under one step of probe data for a long run).</summary>
+    private const long Constant = 1024;
+
+    private static Network Model(bool probes, double? sampleEvery = null)
+    {
+        var net = new Network("alloc", seed: 3);
+        var stim = net.Node(t => Math.Sin(2 * Math.PI * t), label: "stim");
+        var a = net.Ensemble(50, 1, label: "a");
+        var b = net.Ensemble(50, 1, label: "b");
+        var c = net.Ensemble(30, 2, neuronType: new LIFRate(), label: "c");
+        var pass = net.Node(sizeIn: 2, label: "pass");
+        net.Connect(stim, a);
+        net.Connect(a, b, (double v) => v * v, synapse: 0.01);
+        net.Connect(a, c[0], synapse: new Alpha(0.005));
+        net.Connect(b, c[1]);
+        net.Connect(c, pass, synapse: null, transform: new double[,] { { 1, 0.5 }, { -0.5, 1 } });
+        net.Connect(pass[new[] { 1, 0 }], c.Neurons[..2], transform: 0.1);
+        net.Connect(stim[new[] { 0, 0 }], pass[new[] { 1, 1 }], synapse: null);
+        net.Connect(stim, pass[0], (double v) => 0.5 * v, synapse: null);
+        if (probes)
+        {
+            net.Probe(b, synapse: 0.03, sampleEvery: sampleEvery);
+            net.Probe(a.Neurons, sampleEvery: sampleEvery);
+            net.Probe(pass, sampleEvery: sampleEvery);
+        }
+        return net;
+    }
+
+    private static long Allocated(Action run)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        run();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    private static Simulator WarmedUp(Network net)
+    {
+        var sim = new Simulator(net, backend: new CpuBackend());
+        sim.RunSteps(10);
+        sim.Step();
+        return sim;
+    }
+
+    [Test]
+    public void RunSteps_WithoutProbes_AllocatesNothing()
+    {
+        using var sim = WarmedUp(Model(probes: false));
+        long bytes = Allocated(() => sim.RunSteps(1000));
+        Assert.That(bytes, Is.LessThan(Constant), $"RunSteps(1000) allocated {bytes} bytes");
+    }
+
+    [Test]
+    public void Step_WithoutProbes_AllocatesNothing()
+    {
+        using var sim = WarmedUp(Model(probes: false));
+        long bytes = Allocated(() => { for (int i = 0; i < 1000; i++) sim.Step(); });
+        Assert.That(bytes, Is.LessThan(Constant), $"1000 Step() calls allocated {bytes} bytes");
+    }
+
+    [Test]
+    public void RunSteps_WithProbes_AllocatesOnlyTheProbeBuffers()
+    {
+        var net = Model(probes: true);
+        using var sim = WarmedUp(net);
+        int width = sim.Model.Probes.Sum(p => p.Signal.Size);
+        long bytes = Allocated(() => sim.RunSteps(1000));
+        // The buffers hold every sample so far (11 + 1000 rows); allow them to be regrown once, by doubling.
+        long probeData = 2L * (sim.Steps * width * sizeof(double));
+        Assert.That(bytes, Is.LessThanOrEqualTo(probeData + Constant), $"RunSteps(1000) allocated {bytes} bytes for {width} probed values per step");
+        Assert.That(sim.Data[net.Probes[0]].RowCount, Is.EqualTo(1011));
+    }
+
+    [Test]
+    public void RunSteps_WithProbes_CostsOnlyProbeDataPerExtraStep()
+    {
+        long Measure(int steps)
+        {
+            using var sim = WarmedUp(Model(probes: true));
+            return Allocated(() => sim.RunSteps(steps));
+        }
+        int width;
+        using (var probe = new Simulator(Model(probes: true))) width = probe.Model.Probes.Sum(p => p.Signal.Size);
+        Measure(1000);
+        long extra = Measure(2000) - Measure(1000);
+        long perStep = width * sizeof(double);
+        Assert.That(extra, Is.LessThanOrEqualTo(2 * 1000 * perStep + Constant),
+            $"1000 extra steps cost {extra} bytes; the probes store {perStep} bytes per step");
+    }
+
+    [Test]
+    public void RunSteps_WithSparseSampling_AllocatesPerSample_NotPerStep()
+    {
+        var net = Model(probes: true, sampleEvery: 0.01);
+        using var sim = WarmedUp(net);
+        int width = sim.Model.Probes.Sum(p => p.Signal.Size);
+        long bytes = Allocated(() => sim.RunSteps(1000));
+        long samples = 1011 / 10;
+        Assert.That(bytes, Is.LessThanOrEqualTo(2 * samples * width * sizeof(double) + Constant));
+        Assert.That(sim.Data[net.Probes[0]].RowCount, Is.EqualTo(samples));
+    }
+
+    [Test]
+    public void RunSteps_AfterReset_DoesNotAllocateMoreThanTheFirstRun()
+    {
+        var net = Model(probes: true);
+        using var sim = WarmedUp(net);
+        long first = Allocated(() => sim.RunSteps(1000));
+        sim.Reset();
+        sim.RunSteps(11);
+        long second = Allocated(() => sim.RunSteps(1000));
+        Assert.That(second, Is.LessThanOrEqualTo(first + Constant));
+    }
+}

@@ -1,0 +1,154 @@
+using Nengo.Graph.Operators;
+using NUnit.Framework;
+
+namespace Nengo.Backends.Cpu.Tests;
+
+/// <summary>ElementwiseInc (scalar and diagonal transforms, post-neuron gains, with broadcasting) and DotInc (matrix transforms, encoders, decoders).</summary>
+[TestFixture]
+public class ElementwiseAndDotIncKernelTests : KernelTestBase
+{
+    [Test]
+    public void ScalarTransform_BroadcastsTheScalar()
+    {
+        var net = new Network(seed: 1);
+        var c = net.Node(new[] { 1.0, 2.0, 3.0 });
+        var p = net.Node(sizeIn: 3);
+        net.Connect(c, p, transform: 2.0, synapse: null);
+        var probe = net.Probe(p);
+        var sim = Sim(net);
+        var op = sim.Model.StepOrder.OfType<ElementwiseInc>().Single();
+        Assert.That((op.A.Size, op.X.Size, op.Y.Size), Is.EqualTo((1, 3, 3)));
+        sim.RunSteps(2);
+        Assert.That(Row(sim.Data[probe], 1), Is.EqualTo(new[] { 2.0, 4.0, 6.0 }));
+    }
+
+    [Test]
+    public void ScalarTransform_OnOneDimension()
+    {
+        var net = new Network(seed: 1);
+        var c = net.Node(t => t);
+        var p = net.Node(sizeIn: 1);
+        net.Connect(c, p, transform: -3.0, synapse: null);
+        var probe = net.Probe(p);
+        var data = Run(net, 3, probe)[0];
+        Assert.That(data.Column(0).ToArray(), Is.EqualTo(new[] { -3 * 0.001, -3 * 0.002, -3 * 0.003 }));
+    }
+
+    [Test]
+    public void DiagonalTransform_MultipliesElementwise()
+    {
+        var net = new Network(seed: 1);
+        var c = net.Node(new[] { 1.0, 2.0, 3.0 });
+        var p = net.Node(sizeIn: 3);
+        net.Connect(c, p, transform: new[] { 1.0, -1.0, 0.5 }, synapse: null);
+        var probe = net.Probe(p);
+        Assert.That(Row(Run(net, 1, probe)[0], 0), Is.EqualTo(new[] { 1.0, -2.0, 1.5 }));
+    }
+
+    [Test]
+    public void DiagonalTransform_WithSlicesOnBothEnds()
+    {
+        var net = new Network(seed: 1);
+        var c = net.Node(new[] { 1.0, 2.0, 3.0 });
+        var p = net.Node(sizeIn: 4);
+        net.Connect(c[new[] { 2, 0 }], p[new[] { 3, 3 }], transform: new[] { 10.0, 100.0 }, synapse: null);
+        var probe = net.Probe(p);
+        Assert.That(Row(Run(net, 1, probe)[0], 0), Is.EqualTo(new[] { 0.0, 0.0, 0.0, 130.0 }));
+    }
+
+    [Test]
+    public void MatrixTransform_IsADotInc()
+    {
+        var net = new Network(seed: 1);
+        var c = net.Node(new[] { 1.0, 2.0, 3.0 });
+        var p = net.Node(sizeIn: 2);
+        net.Connect(c, p, transform: new double[,] { { 1, 2, 3 }, { 4, 5, 6 } }, synapse: null);
+        var probe = net.Probe(p);
+        var sim = Sim(net);
+        var op = sim.Model.StepOrder.OfType<DotInc>().Single();
+        Assert.That((op.A.Rows, op.A.Cols), Is.EqualTo((2, 3)));
+        sim.RunSteps(2);
+        Assert.That(Row(sim.Data[probe], 1), Is.EqualTo(new[] { 14.0, 32.0 }));
+    }
+
+    [Test]
+    public void MatrixTransform_AfterAFunction_AndIntoAPostSlice()
+    {
+        var net = new Network(seed: 1);
+        var c = net.Node(new[] { 1.0, 2.0 });
+        var p = net.Node(sizeIn: 3);
+        net.Connect(c, p[new[] { 2, 0 }], (double[] x) => new[] { x[0] * x[1], x[0] + x[1], 1.0 },
+            transform: new double[,] { { 1, 0, 0 }, { 0, 1, 10 } }, synapse: null);
+        var probe = net.Probe(p);
+        Assert.That(Row(Run(net, 1, probe)[0], 0), Is.EqualTo(new[] { 13.0, 0.0, 2.0 }));
+    }
+
+    [Test]
+    public void NeuronsPost_IsScaledByTheGains_AndTheBiasIsSet()
+    {
+        var net = new Network(seed: 1);
+        var ens = net.Ensemble(3, 1, neuronType: new RectifiedLinear(), gain: new[] { 1.0, 2.0, 3.0 }, bias: new[] { 0.1, 0.2, 0.3 });
+        var c = net.Node(new[] { 1.0, 2.0, 3.0 });
+        net.Connect(c, ens.Neurons, synapse: null);
+        var input = net.Probe(ens.Neurons, "input");
+        var output = net.Probe(ens.Neurons);
+        var data = Run(net, 3, input, output);
+        double[] expected = [0.1 + 1 * 1.0, 0.2 + 2 * 2.0, 0.3 + 3 * 3.0];
+        Assert.That(Row(data[0], 2), Is.EqualTo(expected));
+        Assert.That(Row(data[1], 2), Is.EqualTo(expected), "RectifiedLinear outputs max(0, J)");
+    }
+
+    [Test]
+    public void NeuronsPost_WithRepeatedIndices_AccumulatesGainedInputs()
+    {
+        var net = new Network(seed: 1);
+        var ens = net.Ensemble(3, 1, neuronType: new RectifiedLinear(), gain: new[] { 1.0, 2.0, 3.0 }, bias: new[] { 0.0, 0.0, 0.0 });
+        var c = net.Node(new[] { 1.0, 2.0 });
+        net.Connect(c, ens.Neurons[new[] { 2, 2 }], synapse: null);
+        net.Connect(c[1], ens.Neurons[0], transform: 0.5, synapse: null);
+        var input = net.Probe(ens.Neurons, "input");
+        Assert.That(Row(Run(net, 1, input)[0], 0), Is.EqualTo(new[] { 1.0, 0.0, 9.0 }));
+    }
+
+    [Test]
+    public void Encoders_AreADotIncOfScaledEncoders()
+    {
+        var net = new Network(seed: 1);
+        var enc = new double[,] { { 1, 0 }, { 0.6, 0.8 }, { 0, -1 } };
+        var ens = net.Ensemble(3, 2, radius: 2, neuronType: new RectifiedLinear(), encoders: enc,
+            gain: new[] { 1.0, 2.0, 4.0 }, bias: new[] { 0.5, 0.0, -0.5 });
+        var x = new[] { 0.5, -1.0 };
+        net.Connect(net.Node(x), ens, synapse: null);
+        var input = net.Probe(ens.Neurons, "input");
+        var sim = Sim(net);
+        sim.RunSteps(1);
+        var built = sim.Data[ens];
+        var got = Row(sim.Data[input], 0);
+        for (int i = 0; i < 3; i++)
+        {
+            double expected = built.Bias[i] + built.Gain[i] / 2 * (enc[i, 0] * x[0] + enc[i, 1] * x[1]);
+            Assert.That(got[i], Is.EqualTo(expected).Within(1e-12), $"neuron {i}");
+        }
+    }
+
+    [Test]
+    public void Decoders_AreADotIncOfTheNeuronOutputs()
+    {
+        var net = new Network(seed: 1);
+        var ens = net.Ensemble(20, 1, neuronType: new RectifiedLinear(), label: "e");
+        net.Connect(net.Node(t => Math.Sin(10 * t)), ens, synapse: null);
+        var p = net.Node(sizeIn: 2);
+        var conn = net.Connect(ens, p, (double v) => v, transform: new double[,] { { 1 }, { -2 } }, synapse: null);
+        var decoded = net.Probe(p);
+        var rates = net.Probe(ens.Neurons);
+        var sim = Sim(net);
+        sim.RunSteps(20);
+        var w = sim.Data[conn].Weights!;
+        Assert.That((w.RowCount, w.ColumnCount), Is.EqualTo((2, 20)));
+        for (int k = 0; k < 20; k++)
+        {
+            var expected = (w * sim.Data[rates].Row(k)).ToArray();
+            Assert.That(Row(sim.Data[decoded], k), Is.EqualTo(expected).Within(1e-9), $"step {k + 1}");
+        }
+    }
+}
