@@ -194,12 +194,16 @@ public sealed class ProbeTests(BackendCase backend) : BackendTestBase(backend)
         Assert.That(sim.Data[pIn].ColumnCount, Is.EqualTo(3));
         Signals.AssertAllclose(sim.Data[pIn].ColumnArray(0), t, atol: Tol(1e-15));
         Signals.AssertAllclose(sim.Data[pIn].ColumnArray(2), Ideal.Map(t, v => -v), atol: Tol(1e-15));
-        // "output": after transform and synapse; here it is exactly what the post receives.
+        // "output": the synapse's output signal after the transform. A probe without synapse reads it after the
+        // step's update, so it is the filter of the inputs up to this step, which the post receives one step later.
+        var lowpass = new Lowpass(0.005).Discretize(0.001);
         for (int r = 0; r < 3; r++)
         {
-            var ideal = Signals.DelayedLowpass(Ideal.Map(t, v => m[r, 0] * -v + m[r, 1] * v), 0.005);
-            Signals.AssertAllclose(sim.Data[pOut].ColumnArray(r), ideal, atol: Tol(1e-12), what: $"output row {r}");
-            Signals.AssertAllclose(sim.Data[pDst].ColumnArray(r), ideal, atol: Tol(1e-12), what: $"post row {r}");
+            var weighted = Ideal.Map(t, v => m[r, 0] * -v + m[r, 1] * v);
+            var output = FilterDiscretization.Filt(lowpass, weighted);
+            Signals.AssertAllclose(sim.Data[pOut].ColumnArray(r), output, atol: Tol(1e-12), what: $"output row {r}");
+            Signals.AssertAllclose(sim.Data[pDst].ColumnArray(r), Ideal.Delay(output, 1), atol: Tol(1e-12), what: $"post row {r}");
+            Signals.AssertAllclose(sim.Data[pDst].ColumnArray(r), Signals.DelayedLowpass(weighted, 0.005), atol: Tol(1e-12), what: $"post row {r}");
         }
         // "weights": the (3 × 2) transform, row-major.
         Assert.That(sim.Data[pW].ColumnCount, Is.EqualTo(6));

@@ -250,7 +250,7 @@ public sealed class SlicingTests(BackendCase backend) : BackendTestBase(backend)
         var u = net.Node([0.6, -0.4]);
         var ens = net.Ensemble(150, 3);
         net.Connect(u[0], ens[2]);
-        net.Connect(u[1], ens[new[] { 0, 0 }], transform: 0.5); // repeated post index: 2 × 0.5 × −0.4
+        net.Connect(u[new[] { 1, 1 }], ens[new[] { 0, 0 }], transform: 0.5); // repeated post index: 2 × 0.5 × −0.4
         var p = net.Probe(ens, synapse: 0.03);
         var pin = net.Probe(ens, "input");
         var sim = Sim(net);

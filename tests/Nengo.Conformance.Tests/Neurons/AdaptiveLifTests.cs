@@ -19,6 +19,8 @@ public sealed class AdaptiveLifTests(BackendCase backend) : BackendTestBase(back
         var spikes = sim.Data[pOut];
         var a = sim.Data[pA];
 
+        TestContext.Out.WriteLine("bins " + string.Join(",", Enumerable.Range(0, 15).Select(b => ConstantCurrent.Count(spikes, 0, b * 100, b * 100 + 100))));
+        TestContext.Out.WriteLine($"meanA {Signals.Mean(a, 0, 1000, 1500)} rate {ConstantCurrent.Count(spikes, 0, 1000, 1500) / 0.5} fixed {FixedPointRate(j, incN)}");
         double early = ConstantCurrent.Count(spikes, 0, 0, 100);   // first 100 ms
         double late = ConstantCurrent.Count(spikes, 0, 1000, 1500) / 5; // per 100 ms, adapted
         Assert.That(early, Is.GreaterThanOrEqualTo(14), "unadapted LIF at J = 5 fires ~15 spikes in 100 ms");
