@@ -51,6 +51,7 @@ public sealed class LstsqDropSolver : IDecoderSolver
         double threshold = sorted[index];
         x.MapInplace(v => Math.Abs(v) < threshold ? 0.0 : v, Zeros.Include);
 
+        var aData = SolverHelpers.ColumnMajor(A);
         var keep = new List<int>(n);
         for (int col = 0; col < k; col++)
         {
@@ -58,7 +59,7 @@ public sealed class LstsqDropSolver : IDecoderSolver
             for (int i = 0; i < n; i++)
                 if (x[i, col] != 0) keep.Add(i);
             if (keep.Count == 0) continue;
-            var sub = Matrix<double>.Build.Dense(m, keep.Count, (r, c) => A[r, keep[c]]);
+            var sub = SubColumns(aData, m, keep);
             var yCol = Y.SubMatrix(0, m, col, 1);
             var xs = _registry.Get(desc.Solver2).Solve(desc.Solver2, sub, yCol, rng).X;
             if (xs.RowCount != keep.Count || xs.ColumnCount != 1)
@@ -67,5 +68,13 @@ public sealed class LstsqDropSolver : IDecoderSolver
             for (int c = 0; c < keep.Count; c++) x[keep[c], col] = xs[c, 0];
         }
         return SolverResult.FromSolution(A, x, Y);
+    }
+
+    // The columns `keep` of a column-major m-row matrix, as a new dense matrix.
+    private static Matrix<double> SubColumns(double[] a, int m, List<int> keep)
+    {
+        var data = new double[(long)m * keep.Count];
+        for (int c = 0; c < keep.Count; c++) Array.Copy(a, (long)keep[c] * m, data, (long)c * m, m);
+        return Matrix<double>.Build.Dense(m, keep.Count, data);
     }
 }

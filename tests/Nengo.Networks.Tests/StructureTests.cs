@@ -36,6 +36,8 @@ public sealed class StructureTests
         var two = ea.AddOutput("two", (double[] x) => new[] { x[0], -x[0] });
         var mixed = ea.AddOutput("mixed", new Func<double[], double[]>?[] { null, x => new[] { 1.0, 2, 3 }, null, x => x });
         var filtered = ea.AddOutput("filtered", x => x, synapse: 0.01);
+        var identity = ea.AddOutput("identity", null);
+        Assert.That(identity.SizeIn, Is.EqualTo(4));
         Assert.That(sq.SizeIn, Is.EqualTo(4));
         Assert.That(two.SizeIn, Is.EqualTo(8));
         Assert.That(mixed.SizeIn, Is.EqualTo(6));
