@@ -187,7 +187,7 @@ public class EnsembleArray : Network
         {
             var post = node[offset..(offset + sizes[i])];
             if (functions[i] is { } f)
-                Connect(Ensembles[i], post, f, synapse: syn, solver: solver, label: null);
+                Connect(Ensembles[i], post, f, synapse: syn, solver: solver);
             else
                 Connect(Ensembles[i], post, synapse: syn, solver: solver);
             offset += sizes[i];

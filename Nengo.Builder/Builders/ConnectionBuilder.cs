@@ -152,7 +152,10 @@ public static class ConnectionBuilder
             var y = transform is null ? targets : targets * transform.Transpose();
             targets = y * postEncoders!.Transpose();
         }
-        var result = ctx.Solvers.Get(solver).Solve(solver, activities, targets, rng);
+        Numerics.IDecoderSolver implementation;
+        try { implementation = ctx.Solvers.Get(solver); }
+        catch (BuildError e) { throw new BuildError($"{me}: {e.Message}", e); }
+        var result = implementation.Solve(solver, activities, targets, rng);
         return (result.X.Transpose(), points, new SolverInfo(result.Rmses, solver));
     }
 

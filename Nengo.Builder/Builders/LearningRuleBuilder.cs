@@ -50,10 +50,8 @@ public static class LearningRuleBuilder
         var output = ctx.GetSignal(neurons, "out");
         var sliced = conn.PreObject is Neurons ? Slicing.Select(ctx, output, conn.PreSlice, tag) : output;
         if (synapse is null) return sliced;
-        int order = synapse is LinearFilter lf ? lf.Discretize(ctx.Dt).Order : 0;
         var filtered = Signal.Zeros($"{tag}.pre_filtered", sliced.Size);
-        var state = order == 0 ? null : Signal.Zeros($"{tag}.pre_synapse_state", sliced.Size * order);
-        ctx.Add(new SimProcess(synapse, sliced, filtered, state, ProcessMode.Set, tag: tag));
+        ctx.Add(new SimProcess(synapse, sliced, filtered, Synapses.State(ctx, synapse, sliced.Size, tag), ProcessMode.Set, tag: tag));
         return filtered;
     }
 

@@ -35,7 +35,7 @@ public static class NodeBuilder
         else if (node.Process is { } process)
         {
             var output = ctx.SetSignal(node, "out", Signal.Zeros($"{me}.out", node.SizeOut));
-            ctx.Add(new SimProcess(process, input, output, null, ProcessMode.Set, ctx.TimeSignal, me));
+            ctx.Add(new SimProcess(process, input, output, Synapses.State(ctx, process, node.SizeOut, me), ProcessMode.Set, ctx.TimeSignal, me));
         }
         else
         {

@@ -7,7 +7,8 @@ namespace Nengo.Builder.Builders;
 /// <remarks>
 /// Steps (NEF.md §1.5, §9.5): <c>decoded_output</c> → a hidden connection (probe synapse, probe solver,
 /// probe seed, the ensemble's eval points) into a fresh sink reset each step; any other attribute → its
-/// signal, sliced (view or gathered copy), then filtered in update mode if the probe has a synapse.
+/// signal, sliced (view or gathered copy), then, if the probe has a synapse, filtered in update mode and
+/// copied into the probe's signal before the update (one step of delay).
 /// Samples are taken after each step where step mod (sampleEvery/dt) &lt; 1.
 /// </remarks>
 public static class ProbeBuilder
@@ -36,7 +37,15 @@ public static class ProbeBuilder
         {
             var source = SourceSignal(ctx, obj, probe.Attr, me);
             var selected = Slicing.Select(ctx, source, slice, me);
-            recorded = Synapses.Filter(ctx, Defaults.ProbeSynapse(probe), selected, me);
+            recorded = selected;
+            if (Defaults.ProbeSynapse(probe) is { } synapse)
+            {
+                // The filter runs as an update; copying its output before the update gives the probe the
+                // one step of delay every synapse has.
+                var filtered = Synapses.Filter(ctx, synapse, selected, me);
+                recorded = Signal.Zeros($"{me}.in", selected.Size);
+                ctx.Add(new Copy(filtered, recorded, tag: me));
+            }
             ctx.SetSignal(probe, "in", recorded);
         }
         double period = probe.SampleEvery is { } se ? se / ctx.Dt : 1.0;

@@ -10,12 +10,19 @@ internal static class Synapses
     public static Signal Filter(BuildContext ctx, Synapse? synapse, Signal input, string tag)
     {
         if (synapse is null) return input;
-        // Linear filters keep their state in a signal (so every backend can step them); other synapses
-        // keep it in their host step function.
-        int order = synapse is LinearFilter lf ? lf.Discretize(ctx.Dt).Order : 0;
         var output = Signal.Zeros($"{tag}.filtered", input.Size);
-        var state = order == 0 ? null : Signal.Zeros($"{tag}.synapse_state", input.Size * order);
-        ctx.Add(new SimProcess(synapse, input, output, state, ProcessMode.Update, tag: tag));
+        ctx.Add(new SimProcess(synapse, input, output, State(ctx, synapse, input.Size, tag), ProcessMode.Update, tag: tag));
         return output;
+    }
+
+    /// <summary>
+    /// The state signal of a process on <paramref name="size"/> dimensions: linear filters keep their
+    /// state in a signal (dimensions × order) so every backend can step them; other processes keep it in
+    /// their host step function (null).
+    /// </summary>
+    public static Signal? State(BuildContext ctx, Process process, int size, string tag)
+    {
+        int order = process is LinearFilter lf ? lf.Discretize(ctx.Dt).Order : 0;
+        return order == 0 ? null : Signal.Zeros($"{tag}.synapse_state", size * order);
     }
 }

@@ -39,9 +39,11 @@ public static class Check
     /// <param name="parameter">The parameter name.</param>
     /// <param name="rule">What is allowed.</param>
     /// <param name="value">What was given.</param>
+    /// <typeparam name="T">The value's type.</typeparam>
     /// <exception cref="ValidationError">When <paramref name="condition"/> is false.</exception>
-    public static void That(bool condition, string owner, string parameter, string rule, object? value)
+    public static void That<T>(bool condition, string owner, string parameter, string rule, T value)
     {
+        // Generic so that a passing check boxes nothing (it is called on the simulation's entry points).
         if (!condition) throw new ValidationError(Message(owner, parameter, rule, value));
     }
 

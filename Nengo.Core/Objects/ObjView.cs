@@ -57,8 +57,12 @@ public sealed class ObjView : IConnectable, IProbeable
         return new ObjView(target, [i]);
     }
 
-    internal static ObjView Of(IConnectable target, int length, Index index) =>
-        Of(target, length, index.GetOffset(length));
+    internal static ObjView Of(IConnectable target, int length, Index index)
+    {
+        int i = index.IsFromEnd ? length - index.Value : index.Value;
+        Check.That(i >= 0 && i < length, target.Describe, nameof(index), $"must be in [0, {length}) or [^{length}, ^1]", index);
+        return new ObjView(target, [i]);
+    }
 
     internal static ObjView Of(IConnectable target, int length, Range range)
     {

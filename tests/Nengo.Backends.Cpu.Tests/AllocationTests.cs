@@ -46,6 +46,14 @@ public class AllocationTests
         return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
+    /// <summary>The thread count the CPU plan chose, read by reflection (null if the internals have moved).</summary>
+    private static int? ThreadsUsed(Simulator sim)
+    {
+        const System.Reflection.BindingFlags any = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic;
+        var simulation = typeof(Simulator).GetProperty("Simulation", any)?.GetValue(sim);
+        return simulation?.GetType().GetProperty("Threads", any)?.GetValue(simulation) as int?;
+    }
+
     private static Simulator WarmedUp(Network net)
     {
         var sim = new Simulator(net, backend: new CpuBackend());
@@ -126,5 +134,39 @@ public class AllocationTests
         sim.RunSteps(11);
         long second = Allocated(() => sim.RunSteps(1000));
         Assert.That(second, Is.LessThanOrEqualTo(first + Constant));
+    }
+
+    [Test]
+    public void RunSteps_OnWorkerThreads_AllocatesNothingOnAnyThread()
+    {
+        // Two large neuron-to-neuron matrices in one dependency level: enough work for the plan to use its workers.
+        var net = new Network("parallel", seed: 4);
+        var rng = new Random(1);
+        double[,] Matrix(int n)
+        {
+            var m = new double[n, n];
+            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) m[i, j] = (rng.NextDouble() - 0.5) * 1e-4;
+            return m;
+        }
+        var a = net.Ensemble(450, 1, label: "a");
+        var b = net.Ensemble(450, 1, label: "b");
+        var c = net.Ensemble(450, 1, label: "c");
+        net.Connect(net.Node(t => Math.Sin(t)), a);
+        net.Connect(a.Neurons, b.Neurons, transform: Matrix(450));
+        net.Connect(a.Neurons, c.Neurons, transform: Matrix(450));
+        using var sim = new Simulator(net, backend: new CpuBackend(threads: 2));
+        Assume.That(ThreadsUsed(sim) ?? 2, Is.EqualTo(2), "the model should be big enough for the plan to use its worker thread");
+        sim.RunSteps(200);
+        long mine = long.MaxValue, total = long.MaxValue;
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            // A per-step allocation shows in every attempt; the minimum filters out one-off runtime work on other threads.
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            mine = Math.Min(mine, Allocated(() => sim.RunSteps(500)));
+            total = Math.Min(total, GC.GetTotalAllocatedBytes(precise: true) - before);
+        }
+        TestContext.Out.WriteLine($"plan threads: {ThreadsUsed(sim)}; RunSteps(500) on 2 threads allocated {mine} bytes on the calling thread, {total} in the process");
+        Assert.That(mine, Is.LessThan(Constant));
+        Assert.That(total, Is.LessThan(16 * Constant), "worker threads must not allocate per step either (the slack covers the test runner)");
     }
 }

@@ -117,13 +117,34 @@ public sealed class DirectModeTests(BackendCase backend) : BackendTestBase(backe
         var dst = net.Node(sizeIn: 10);
         Assert.That(ens.Neurons.SizeIn, Is.EqualTo(0));
         Assert.That(ens.Neurons.SizeOut, Is.EqualTo(0));
-        Assert.That(() => net.Connect(u, ens.Neurons, transform: new double[10, 1]), Throws.InstanceOf<NengoException>());
-        Assert.That(() => net.Connect(ens.Neurons, dst), Throws.InstanceOf<NengoException>());
-        Assert.That(() => net.Probe(ens.Neurons), Throws.InstanceOf<NengoException>());
-        Assert.That(() => net.Probe(ens.Neurons, "voltage"), Throws.InstanceOf<NengoException>());
+        Assert.That(() => net.Connect(u, ens.Neurons, transform: new double[10, 1]), Throws.InstanceOf<ValidationError>().Or.InstanceOf<BuildError>());
+        Assert.That(() => net.Connect(ens.Neurons, dst), Throws.InstanceOf<ValidationError>().Or.InstanceOf<BuildError>());
+        Assert.That(() => net.Probe(ens.Neurons), Throws.InstanceOf<ValidationError>().Or.InstanceOf<BuildError>());
+        Assert.That(() => net.Probe(ens.Neurons, "voltage"), Throws.InstanceOf<ValidationError>().Or.InstanceOf<BuildError>());
         Assert.That(net.Connections, Is.Empty);
         Assert.That(net.Probes, Is.Empty);
         Assert.That(() => Sim(net), Throws.Nothing, "the network stays usable after the rejections");
+    }
+
+    [Test]
+    public void EnsembleToEnsemble_Lowpass0_DelaysOneStep()
+    {
+        // NEF.md §10: an ensemble → ensemble connection adds exactly its synapse's step; Direct mode makes it exact.
+        var net = new Network("direct-chain", seed: 109);
+        var u = net.Node(t => t);
+        var a = net.Ensemble(1, 1, neuronType: new Direct());
+        var b = net.Ensemble(1, 1, neuronType: new Direct());
+        var c = net.Ensemble(1, 1, neuronType: new Direct());
+        net.Connect(u, a, synapse: null);
+        net.Connect(a, b, synapse: 0.0);
+        net.Connect(a, c, synapse: null, transform: -1.0);
+        var pb = net.Probe(b);
+        var pc = net.Probe(c);
+        var sim = Sim(net);
+        sim.RunSteps(10);
+        var t = Ideal.Times(10);
+        Signals.AssertAllclose(sim.Data[pb].ColumnArray(), Ideal.Delay(t, 1), atol: Tol(1e-15));
+        Signals.AssertAllclose(sim.Data[pc].ColumnArray(), Ideal.Map(t, v => -v), atol: Tol(1e-15));
     }
 
     [Test]

@@ -15,11 +15,12 @@ public sealed class NeuronConnectionTests(BackendCase backend) : BackendTestBase
         net.Ensemble(gain.Length, 1, neuronType: new RectifiedLinear(), gain: gain, bias: bias);
 
     [Test]
-    public void NodeToNeurons_InputIsBiasPlusGainTimesX()
+    public void NodeToNeurons_InputIsBiasPlusGainTimesX([Values(1.0, 2.0)] double radius)
     {
+        // The radius scales the decoded input (through the scaled encoders), never direct neuron input.
         var net = new Network("node-neurons", seed: 51);
         var u = net.Node(t => new[] { t * 100, -0.5, 2.0, 0.25, 1.0 });
-        var ens = net.Ensemble(5, 1, maxRates: new[] { 200.0, 250, 300, 350, 400 }, intercepts: new[] { -0.5, 0, 0.3, 0.6, 0.8 });
+        var ens = net.Ensemble(5, 1, radius: radius, maxRates: new[] { 200.0, 250, 300, 350, 400 }, intercepts: new[] { -0.5, 0, 0.3, 0.6, 0.8 });
         net.Connect(u, ens.Neurons, synapse: null);
         var p = net.Probe(ens.Neurons, "input");
         var sim = Sim(net);
@@ -32,6 +33,24 @@ public sealed class NeuronConnectionTests(BackendCase backend) : BackendTestBase
             double[] x = [(k + 1) * 0.001 * 100, -0.5, 2.0, 0.25, 1.0];
             for (int i = 0; i < 5; i++)
                 Assert.That(j[k, i], Is.EqualTo(bias[i] + gain[i] * x[i]).Within(Tol(1e-12)), $"step {k + 1}, neuron {i}");
+        }
+    }
+
+    [Test]
+    public void NodeToEnsemble_InputIsBiasPlusGainTimesEncodedXOverRadius([Values(1.0, 2.0)] double radius)
+    {
+        var net = new Network("node-ens", seed: 64);
+        var u = net.Node([0.6, -0.2]);
+        var ens = net.Ensemble(6, 2, radius: radius);
+        net.Connect(u, ens, synapse: null);
+        var p = net.Probe(ens.Neurons, "input");
+        var sim = Sim(net);
+        sim.RunSteps(2);
+        var b = sim.Data[ens];
+        for (int i = 0; i < 6; i++)
+        {
+            double ex = b.Encoders[i, 0] * 0.6 + b.Encoders[i, 1] * -0.2;
+            Assert.That(sim.Data[p][1, i], Is.EqualTo(b.Bias[i] + b.Gain[i] * ex / radius).Within(Tol(1e-12 * (1 + b.Gain[i]))), $"neuron {i}");
         }
     }
 

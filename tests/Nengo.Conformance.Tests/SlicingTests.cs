@@ -117,6 +117,19 @@ public sealed class SlicingTests(BackendCase backend) : BackendTestBase(backend)
     }
 
     [Test]
+    public void PassthroughPreSlice()
+    {
+        var net = new Network("passthrough-slice", seed: 1);
+        var src = net.Node(Src);
+        var pass = net.Node(sizeIn: 4);
+        var dst = net.Node(sizeIn: 3);
+        net.Connect(src, pass, synapse: null);
+        net.Connect(pass[new[] { 2, 0 }], dst[..2], synapse: null);
+        net.Connect(pass[^1], dst[2], synapse: null);
+        Assert.That(LastRow(net, net.Probe(dst)), Is.EqualTo(new[] { 3.0, 1.0, 4.0 }));
+    }
+
+    [Test]
     public void NodeFunctionOnPreSlice()
     {
         var net = new Network("slice-function", seed: 1);
@@ -188,6 +201,32 @@ public sealed class SlicingTests(BackendCase backend) : BackendTestBase(backend)
         sim.RunSteps(2);
         Assert.That(sim.Data[p].Row(1).ToArray(), Is.EqualTo(new[] { 1 * 6.0, 0, 0, 4 * 5.0 }).Within(Tol(1e-12)));
         Assert.That(sim.Data[q].Row(1).ToArray(), Is.EqualTo(new[] { 0, 2 * 5.0, 3 * 6.0, 0 }).Within(Tol(1e-12)));
+    }
+
+    [Test]
+    public void NeuronsPostSlice_RepeatedIndicesSum()
+    {
+        var net = new Network("neuron-repeat", seed: 1);
+        var src = net.Node([5.0, 6.0, 7.0]);
+        var ens = Relu(net, [1.0, 2.0, 3.0]);
+        net.Connect(src, ens.Neurons[new[] { 2, 0, 2 }], synapse: null);
+        var p = net.Probe(ens.Neurons, "input");
+        var sim = Sim(net);
+        sim.RunSteps(2);
+        Assert.That(sim.Data[p].Row(1).ToArray(), Is.EqualTo(new[] { 1 * 6.0, 0, 3 * (5.0 + 7.0) }).Within(Tol(1e-12)));
+    }
+
+    [Test]
+    public void EnsembleInputProbeOfSlice()
+    {
+        var net = new Network("ens-input-slice", seed: 1);
+        var src = net.Node(Src);
+        var ens = net.Ensemble(10, 3);
+        net.Connect(src[1..], ens, synapse: null);
+        var p = net.Probe(ens[new[] { 2, 0 }], "input");
+        var sim = Sim(net);
+        sim.RunSteps(2);
+        Assert.That(sim.Data[p].Row(1).ToArray(), Is.EqualTo(new[] { 4.0, 2.0 }));
     }
 
     [Test]

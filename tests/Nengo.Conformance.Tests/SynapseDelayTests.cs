@@ -114,10 +114,6 @@ public sealed class SynapseDelayTests(BackendCase backend) : BackendTestBase(bac
         Signals.AssertAllclose(y, byHand, atol: Tol(1e-10), what: "digital filter by hand");
     }
 
-    private const string ProbeSynapseBug =
-        "BUG: a synapse on a non-decoded probe (node output, neurons, ensemble input…) adds no delay: ProbeBuilder records the " +
-        "update-mode filter output itself, and probes sample after the update; Nengo copies it into the probe signal (NEF.md §1.5).";
-
     [Test]
     public void ProbeWithoutSynapse_RecordsSameStep()
     {
@@ -130,7 +126,6 @@ public sealed class SynapseDelayTests(BackendCase backend) : BackendTestBase(bac
     }
 
     [Test]
-    [Ignore(ProbeSynapseBug)]
     public void ProbeSynapse_AddsOneStep()
     {
         var net = new Network("probe-synapse", seed: 1);
@@ -186,7 +181,6 @@ public sealed class SynapseDelayTests(BackendCase backend) : BackendTestBase(bac
     }
 
     [Test]
-    [Ignore(ProbeSynapseBug)]
     public void ChainOfTwoSynapsesAndProbeSynapse_ThreeDelays()
     {
         var net = new Network("chain-probe", seed: 1);

@@ -13,7 +13,7 @@ public class GainBiasTests
         public override void RatesFromCurrent(ReadOnlySpan<double> current, Span<double> rates) => Inner.RatesFromCurrent(current, rates);
     }
 
-    /// <summary>Never fires: the generic method has no threshold to find... it is always 0, so no max current.</summary>
+    /// <summary>Never fires: the generic method finds a threshold but no current reaching the max rate.</summary>
     private sealed record Silent : NeuronType
     {
         public override bool Spiking => false;
