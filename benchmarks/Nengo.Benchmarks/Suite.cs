@@ -13,6 +13,9 @@ internal static class Suite
     public static BenchmarkModel Create(string name) => name switch
     {
         "square" => new Square(),
+        "comm-channel" => new CommChannel(),
+        "basal-ganglia" => new BasalGangliaModel(),
+        "circconv" => new CircConvModel(),
         "integrator" => new IntegratorModel(),
         "oscillator" => new OscillatorModel(),
         "pes" => new PesModel(),

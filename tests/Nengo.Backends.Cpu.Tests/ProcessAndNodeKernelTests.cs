@@ -86,7 +86,6 @@ public class ProcessAndNodeKernelTests : KernelTestBase
         Assert.That(got[0], Is.EqualTo(0.0), "a synapse delays by one step");
     }
 
-    [Ignore("BUG: a synapse on a non-decoded probe adds no step of delay: ProbeBuilder records the update-mode SimProcess output itself (probes sample after the update), where Nengo copies the filtered signal into the probe signal before the update (NEF.md §1.5). Here the probe equals Filt(u)[k], not Filt(u)[k-1].")]
     [Test]
     public void Alpha_OnAProbe_MatchesTheDiscretizedFilterWithOneStepDelay()
     {

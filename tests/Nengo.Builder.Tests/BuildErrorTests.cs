@@ -162,7 +162,6 @@ public class BuildErrorTests
         Assert.That(fixedSim.Data[net.Probes[0]].ToArray(), Is.EqualTo(fresh.Data[fresh.Network.Probes[0]].ToArray()));
     }
 
-    [Ignore("BUG: the BuildError for a solver with no registered implementation does not name the connection (or probe) being built: \"no solver implementation for 'UnregisteredSolver' is registered in this builder (registered: LstsqL2, LstsqL2nz).\" (SolverRegistry.Get called unwrapped from ConnectionBuilder.SolveDecoders).")]
     [Test]
     public void UnregisteredSolver_Message_NamesTheConnection()
     {
