@@ -43,6 +43,8 @@ public static class ConnectionBuilder
         SolverInfo? info = null;
         bool toNeuronsByWeights = false;
         var learning = conn.LearningRule;
+        // Rules on decoders or weights learn W; rules on encoders (Voja) leave W fixed.
+        bool learnsWeights = learning is { RuleType.Modifies: not LearningTarget.Encoders };
 
         if (conn.IsDecoded)
         {
@@ -64,7 +66,7 @@ public static class ConnectionBuilder
             var w = solver.Weights && !solver.Compositional ? solved : t is null ? solved : t * solved;
             if (solver.Weights && solver.Compositional) w = postEncoders! * w;
             weights = w;
-            var wSig = ctx.SetSignal(conn, "weights", new Signal($"{me}.weights", w.ToArray(), readOnly: learning is null));
+            var wSig = ctx.SetSignal(conn, "weights", new Signal($"{me}.weights", w.ToArray(), readOnly: !learnsWeights));
             weighted = Signal.Zeros($"{me}.weighted", w.RowCount);
             ctx.Add(new Reset(weighted, 0, me));
             ctx.Add(new DotInc(wSig, preOut, weighted, me));
@@ -83,12 +85,12 @@ public static class ConnectionBuilder
             {
                 weighted = Signal.Zeros($"{me}.weighted", conn.SizeOut);
                 ctx.Add(new Reset(weighted, 0, me));
-                if (transform.IsMatrix || learning is not null)
+                if (transform.IsMatrix || learnsWeights)
                 {
                     // Learning rules need a 2-D weight matrix, so learned scalar/diagonal transforms become matrices.
                     var m = transform.ToMatrix(conn.SizeMid, conn.SizeOut);
                     weights = Matrix<double>.Build.DenseOfArray(m);
-                    ctx.Add(new DotInc(ctx.SetSignal(conn, "weights", new Signal($"{me}.weights", m, readOnly: learning is null)), x, weighted, me));
+                    ctx.Add(new DotInc(ctx.SetSignal(conn, "weights", new Signal($"{me}.weights", m, readOnly: !learnsWeights)), x, weighted, me));
                 }
                 else
                 {
@@ -103,8 +105,7 @@ public static class ConnectionBuilder
         ctx.SetSignal(conn, "out", filtered);
         Deliver(ctx, conn, filtered, toNeuronsByWeights);
         if (learning is not null)
-            LearningRuleBuilder.Build(ctx, learning, ctx.TryGetSignal(conn, "weights")
-                ?? throw new BuildError($"{me}: learningRule needs weights to learn, but the connection has none."));
+            LearningRuleBuilder.Build(ctx, learning, learnsWeights ? ctx.TryGetSignal(conn, "weights") : null);
         ctx.Connections[conn] = new BuiltConnection(weights, evalPoints, info);
     }
 
@@ -142,7 +143,7 @@ public static class ConnectionBuilder
             for (int k = 0; k < y.Length; k++) targets[i, k] = y[k];
         }
 
-        var projected = (points * built.Encoders.Transpose() / built.Radius).ToArray();
+        var projected = (Numerics.DenseMath.MultiplyTransposed(points, built.Encoders) / built.Radius).ToArray();
         var activities = Matrix<double>.Build.DenseOfArray(built.NeuronType.Rates(projected, built.Gain.ToArray(), built.Bias.ToArray()));
         if (activities.Enumerate().All(a => a == 0))
             throw new BuildError($"{me}: no neuron of {ens.Describe} is active at any eval point, so no decoders can be solved; check its intercepts, gains and biases.");

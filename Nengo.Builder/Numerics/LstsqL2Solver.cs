@@ -50,11 +50,11 @@ public sealed class LstsqL2Solver : IDecoderSolver
             var g = Gram(Transposed(a), n, m);
             AddToDiagonal(g, diag);
             var z = CholeskySolve(g, y, m, n, sigma);
-            return a.TransposeThisAndMultiply(z);
+            return DenseMath.TransposeAndMultiply(a, z);
         }
         var gram = Gram(ColumnMajor(a), m, n);
         AddToDiagonal(gram, diag);
-        return CholeskySolve(gram, a.TransposeThisAndMultiply(y), m, n, sigma);
+        return CholeskySolve(gram, DenseMath.TransposeAndMultiply(a, y), m, n, sigma);
     }
 
     /// <summary>
@@ -77,7 +77,7 @@ public sealed class LstsqL2Solver : IDecoderSolver
         if (n == 0) return Matrix<double>.Build.Dense(0, y.ColumnCount);
         var gram = Gram(ColumnMajor(a), m, n);
         for (int i = 0; i < n; i++) gram[i, i] += m * sigmas[i] * sigmas[i];
-        return CholeskySolve(gram, a.TransposeThisAndMultiply(y), m, n, sigmas.Max());
+        return CholeskySolve(gram, DenseMath.TransposeAndMultiply(a, y), m, n, sigmas.Max());
     }
 
     /// <summary>
@@ -218,7 +218,7 @@ public sealed class LstsqL2Solver : IDecoderSolver
         Matrix<double> x;
         try
         {
-            x = g.Cholesky().Solve(rhs);
+            x = DenseMath.CholeskySolve(g, rhs) ?? throw NotPositiveDefinite(m, n, sigma, null);
         }
         catch (ArgumentException ex)
         {

@@ -35,7 +35,7 @@ public sealed record SolverResult(Matrix<double> X, double[] Rmses)
         int m = a.RowCount, k = y.ColumnCount;
         var rmses = new double[k];
         if (m == 0) return rmses;
-        var residual = a * x - y;
+        var residual = DenseMath.Multiply(a, x) - y;
         for (int j = 0; j < k; j++)
         {
             double sum = 0;

@@ -66,9 +66,10 @@ public sealed record ScatteredHypersphere : Distribution
 
         int nAngles = d - 1;
         var cube = Base.Sample(n, Surface ? nAngles : d, rng);
-        var phi = new double[nAngles];
         double minD = Math.Pow(MinMagnitude, d);
-        for (int i = 0; i < n; i++)
+        // Points are independent (no random draws here), so they are mapped in parallel: the result
+        // does not depend on the number of threads.
+        void MapPoint(int i, double[] phi)
         {
             // 1–3. Angles through the inverse CDF of the spherical-coordinate densities ∝ sin^(k−1).
             for (int j = 0; j < nAngles; j++)
@@ -94,6 +95,15 @@ public sealed record ScatteredHypersphere : Distribution
                 double radius = Math.Pow(minD + (1.0 - minD) * cube[i, d - 1], 1.0 / d);
                 for (int c = 0; c < d; c++) r[i, c] *= radius;
             }
+        }
+        if ((long)n * nAngles < 4096)
+        {
+            var phi = new double[nAngles];
+            for (int i = 0; i < n; i++) MapPoint(i, phi);
+        }
+        else
+        {
+            Parallel.For(0, n, () => new double[nAngles], (i, _, phi) => { MapPoint(i, phi); return phi; }, _ => { });
         }
 
         // 6. Random rotation.

@@ -141,13 +141,22 @@ public abstract record NeuronType
     {
         int m = x.GetLength(0), n = x.GetLength(1);
         var result = new double[m, n];
-        var j = new double[n];
-        var r = new double[n];
-        for (int i = 0; i < m; i++)
+        void Row(int i, double[] j, double[] r)
         {
             for (int k = 0; k < n; k++) j[k] = gain[k] * x[i, k] + bias[k];
             RatesFromCurrent(j, r);
             for (int k = 0; k < n; k++) result[i, k] = r[k];
+        }
+        // Rows are independent, so large tuning-curve matrices are computed in parallel (same result).
+        if ((long)m * n < 1 << 16)
+        {
+            var j = new double[n];
+            var r = new double[n];
+            for (int i = 0; i < m; i++) Row(i, j, r);
+        }
+        else
+        {
+            Parallel.For(0, m, () => (new double[n], new double[n]), (i, _, buf) => { Row(i, buf.Item1, buf.Item2); return buf; }, _ => { });
         }
         return result;
     }
