@@ -13,6 +13,7 @@ internal sealed class LifKernel : CpuKernel
     private readonly int _j, _out, _v, _ref, _n;
     private readonly double _dt, _tauRc, _tauRef, _minV, _spike;
 
+
     public LifKernel(SimNeurons op, SignalStore store, double dt)
     {
         var lif = (LIF)op.NeuronType;
@@ -33,13 +34,16 @@ internal sealed class LifKernel : CpuKernel
     {
         var a = _a;
         double dt = _dt, tauRc = _tauRc;
+        // Δ is dt for an integrating neuron and 0 for a refractory one, so the exponential is a constant
+        // for almost every neuron; only the step in which refractoriness ends needs its own.
+        double fullStep = -double.ExpM1(-dt / tauRc);
         for (int i = 0; i < _n; i++)
         {
             double j = a[_j + i];
             double refractory = a[_ref + i] - dt;
-            double delta = Math.Clamp(dt - refractory, 0.0, dt);
             double v = a[_v + i];
-            v += (j - v) * -double.ExpM1(-delta / tauRc);
+            if (refractory <= 0.0) v += (j - v) * fullStep;
+            else if (refractory < dt) v += (j - v) * -double.ExpM1(-(dt - refractory) / tauRc);
             if (v > 1.0)
             {
                 a[_out + i] = _spike;
