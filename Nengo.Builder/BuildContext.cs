@@ -55,6 +55,15 @@ public sealed class BuildContext
     /// <summary>Built connections.</summary>
     public Dictionary<Connection, BuiltConnection> Connections { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// Ensembles whose scaled encoders a learning rule changes (Voja), so their <c>encoders</c> signal is
+    /// built writable. <see cref="ModelBuilder"/> fills it from every connection before building.
+    /// </summary>
+    public HashSet<Ensemble> LearnedEncoders { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Decoders solved ahead by <see cref="Builders.DecoderSolving.Presolve"/>, taken when the connection is built.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<Connection, Builders.DecoderSolution> Presolved { get; } = new(ReferenceEqualityComparer.Instance);
+
     internal IProgress<BuildProgress>? Progress { get; }
     internal int TotalObjects { get; }
     internal int BuiltObjects { get; private set; }

@@ -6,7 +6,8 @@ namespace Nengo.Builder.Builders;
 /// 1. Seeds: a generator seeded with the network's seed draws one seed per child, in the type order
 ///    Connection, Ensemble, Network, Node, Probe (each in creation order); explicit seeds are kept, but
 ///    the draw still happens, so siblings' seeds never shift.
-/// 2. Ensembles, then nodes; 3. subnetworks, recursively; 4. connections; 5. probes.
+/// 2. Ensembles, then nodes; 3. subnetworks, recursively; 4. connections (their decoders solved together,
+///    in parallel: <see cref="DecoderSolving"/>); 5. probes.
 /// </remarks>
 public static class NetworkBuilder
 {
@@ -33,6 +34,7 @@ public static class NetworkBuilder
         foreach (var e in network.Ensembles) ctx.Build(e);
         foreach (var n in network.Nodes) ctx.Build(n);
         foreach (var sub in network.Networks) ctx.Build(sub);
+        DecoderSolving.Presolve(ctx, network.Connections);
         foreach (var c in network.Connections) ctx.Build(c);
         foreach (var p in network.Probes) ctx.Build(p);
     }

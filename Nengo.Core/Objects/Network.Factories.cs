@@ -185,6 +185,7 @@ public partial class Network
     /// <param name="learningRule">A learning rule (e.g. <c>new PES()</c>); feed its error through <c>conn.LearningRule</c>.</param>
     /// <returns>The connection.</returns>
     /// <exception cref="ValidationError">When the ends cannot be connected or a shape does not fit.</exception>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)] // `x => 0.0` means the scalar function
     public Connection Connect(IConnectable pre, IConnectable post, Func<double, double> function, SynapseArg synapse = default,
         Transform? transform = null, Solver? solver = null, DistributionArg evalPoints = default, bool scaleEvalPoints = true,
         string? label = null, int? seed = null, LearningRuleType? learningRule = null) =>

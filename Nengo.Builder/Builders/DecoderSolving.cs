@@ -1,0 +1,122 @@
+using MathNet.Numerics.LinearAlgebra;
+using Nengo.Graph;
+
+namespace Nengo.Builder.Builders;
+
+/// <summary>The weights a decoded connection applies to its pre neurons, and how they were found.</summary>
+/// <param name="Weights">T·D (size_out × n_pre), or E_post·T·D (n_post × n_pre) for <c>weights: true</c>.</param>
+/// <param name="EvalPoints">The eval points the decoders were solved on.</param>
+/// <param name="Info">The solver's report.</param>
+/// <param name="ToNeurons">True when the weights write straight into the post neurons (<c>weights: true</c>).</param>
+public sealed record DecoderSolution(Matrix<double> Weights, Matrix<double> EvalPoints, SolverInfo Info, bool ToNeurons);
+
+/// <summary>
+/// Solves the decoders of decoded connections (NEF.md §9.4 step 1). <see cref="Presolve"/> solves the
+/// connections of one network together: eval points, targets and every user function are evaluated
+/// first, on the calling thread and in creation order; then the tuning curves and the solves, which
+/// are independent pure numerics, run in parallel. Results do not depend on the number of threads.
+/// </summary>
+public static class DecoderSolving
+{
+    private sealed record Problem(Connection Conn, Random Rng, Solver Solver, BuiltEnsemble Pre, Matrix<double> Points,
+        Matrix<double> Targets, Matrix<double>? Transform, Matrix<double>? PostEncoders);
+
+    /// <summary>Solves the decoded connections among <paramref name="connections"/>, keeping the results for <see cref="ConnectionBuilder"/>.</summary>
+    /// <param name="ctx">The build in progress (their pre and post ensembles must be built).</param>
+    /// <param name="connections">Connections about to be built.</param>
+    /// <exception cref="BuildError">When a function fails or decoders cannot be solved.</exception>
+    public static void Presolve(BuildContext ctx, IEnumerable<Connection> connections)
+    {
+        var problems = connections.Where(c => c.IsDecoded && ctx.Ensembles.ContainsKey((Ensemble)c.PreObject))
+            .Select(c => Prepare(ctx, c, new Random(ctx.SeedOf(c)))).ToList();
+        if (problems.Count == 0) return;
+        var results = new DecoderSolution[problems.Count];
+        if (problems.Count == 1) results[0] = SolveProblem(ctx, problems[0]);
+        else
+        {
+            try { Parallel.For(0, problems.Count, i => results[i] = SolveProblem(ctx, problems[i])); }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // Report the first failing connection in creation order, as a sequential build would.
+                var first = e.InnerExceptions.OfType<NengoException>().FirstOrDefault() ?? e.InnerExceptions[0];
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+            }
+        }
+        for (int i = 0; i < problems.Count; i++) ctx.Presolved[problems[i].Conn] = results[i];
+    }
+
+    /// <summary>The decoders of <paramref name="conn"/>: presolved if <see cref="Presolve"/> did it, else solved now with <paramref name="rng"/>.</summary>
+    /// <param name="ctx">The build in progress.</param>
+    /// <param name="conn">A decoded connection.</param>
+    /// <param name="rng">The connection's generator (used only when solving now).</param>
+    /// <returns>The solution.</returns>
+    /// <exception cref="BuildError">When decoders cannot be solved.</exception>
+    public static DecoderSolution Solve(BuildContext ctx, Connection conn, Random rng) =>
+        ctx.Presolved.TryRemove(conn, out var s) ? s : SolveProblem(ctx, Prepare(ctx, conn, rng));
+
+    private static Problem Prepare(BuildContext ctx, Connection conn, Random rng)
+    {
+        var ens = (Ensemble)conn.PreObject;
+        var built = ctx.Ensembles[ens];
+        var solver = Defaults.ConnectionSolver(conn);
+        var transform = conn.Transform is Dense dense ? Matrix<double>.Build.DenseOfArray(dense.ToMatrix(conn.SizeMid, conn.SizeOut)) : null;
+        Matrix<double>? postEncoders = null;
+        if (solver.Weights)
+        {
+            // E_post restricted to the post slice: n_post × |slice|; it folds the post encoding into the weights.
+            var post = (Ensemble)conn.PostObject;
+            var enc = ctx.Ensembles[post].ScaledEncoders;
+            var cols = conn.PostSlice?.ToArray() ?? Enumerable.Range(0, post.Dimensions).ToArray();
+            postEncoders = Matrix<double>.Build.Dense(post.NNeurons, cols.Length, (i, j) => enc[i, cols[j]]);
+        }
+
+        Matrix<double> points;
+        if (conn.EvalPoints is { } dist)
+        {
+            int m = dist is Samples s ? s.Rows : ens.NEvalPoints ?? Defaults.FindValue(ens, x => x.Ensemble.NEvalPoints) ?? Defaults.NEvalPoints(ens.NNeurons, ens.Dimensions);
+            points = Matrix<double>.Build.DenseOfArray(dist.Sample(m, ens.Dimensions, rng));
+            if (conn.ScaleEvalPoints) points *= built.Radius;
+        }
+        else points = built.EvalPoints;
+
+        int rows = points.RowCount;
+        var slice = conn.PreSlice?.ToArray() ?? Enumerable.Range(0, ens.Dimensions).ToArray();
+        var targets = Matrix<double>.Build.Dense(rows, conn.SizeMid);
+        var point = new double[slice.Length];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int k = 0; k < slice.Length; k++) point[k] = points[i, slice[k]];
+            var y = conn.Function is { } f ? f.Evaluate(point) : point;
+            for (int k = 0; k < y.Length; k++) targets[i, k] = y[k];
+        }
+        return new Problem(conn, rng, solver, built, points, targets, transform, postEncoders);
+    }
+
+    private static DecoderSolution SolveProblem(BuildContext ctx, Problem p)
+    {
+        string me = p.Conn.Describe;
+        var ens = (Ensemble)p.Conn.PreObject;
+        var built = p.Pre;
+        var projected = (Numerics.DenseMath.MultiplyTransposed(p.Points, built.Encoders) / built.Radius).ToArray();
+        var activities = Matrix<double>.Build.DenseOfArray(built.NeuronType.Rates(projected, built.Gain.ToArray(), built.Bias.ToArray()));
+        if (activities.Enumerate().All(a => a == 0))
+            throw new BuildError($"{me}: no neuron of {ens.Describe} is active at any eval point, so no decoders can be solved; check its intercepts, gains and biases.");
+        var targets = p.Targets;
+        bool direct = p.Solver.Weights && !p.Solver.Compositional;
+        if (direct)
+        {
+            // A non-compositional solver with weights: true solves the full weights: targets Y·Tᵀ·E_postᵀ (NEF.md §5).
+            var y = p.Transform is null ? targets : targets * p.Transform.Transpose();
+            targets = y * p.PostEncoders!.Transpose();
+        }
+        Numerics.IDecoderSolver implementation;
+        try { implementation = ctx.Solvers.Get(p.Solver); }
+        catch (BuildError e) { throw new BuildError($"{me}: {e.Message}", e); }
+        var result = implementation.Solve(p.Solver, activities, targets, p.Rng);
+        var decoders = result.X.Transpose();
+        // Compositional: W = T·D, then E·W for weights; a non-compositional weight solver already solved E·T·f.
+        var w = direct ? decoders : p.Transform is null ? decoders : p.Transform * decoders;
+        if (p.Solver.Weights && !direct) w = p.PostEncoders! * w;
+        return new DecoderSolution(w, p.Points, new SolverInfo(result.Rmses, p.Solver), p.Solver.Weights);
+    }
+}
