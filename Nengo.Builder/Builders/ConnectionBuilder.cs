@@ -31,8 +31,8 @@ public static class ConnectionBuilder
         var synapse = Defaults.ConnectionSynapse(conn);
         var solver = Defaults.ConnectionSolver(conn);
         var transform = conn.Transform as Dense;
-        if (conn.Transform is not null && transform is null)
-            throw new BuildError($"{me}: transform {conn.Transform} is not supported yet.");
+        if (conn.Transform is { AllowsDecoders: false } && conn.IsDecoded)
+            throw new BuildError($"{me}: transform {conn.Transform} cannot follow decoders; connect from a Node, Neurons or a Direct-mode ensemble.");
         if (conn.PostObject is Neurons { SizeIn: 0 } || conn.PreObject is Neurons { SizeOut: 0 })
             throw new BuildError($"{me}: Direct-mode neurons have size 0 and cannot be connected.");
 
@@ -48,23 +48,11 @@ public static class ConnectionBuilder
 
         if (conn.IsDecoded)
         {
-            var ens = (Ensemble)conn.PreObject;
-            var built = ctx.Ensembles[ens];
-            var t = transform is null ? null : Matrix<double>.Build.DenseOfArray(transform.ToMatrix(conn.SizeMid, conn.SizeOut));
-            Matrix<double>? postEncoders = null;
-            if (solver.Weights)
-            {
-                // E_post restricted to the post slice: n_post × |slice|. It folds the post encoding into the weights.
-                var post = (Ensemble)conn.PostObject;
-                var enc = ctx.Ensembles[post].ScaledEncoders;
-                var cols = conn.PostSlice?.ToArray() ?? Enumerable.Range(0, post.Dimensions).ToArray();
-                postEncoders = Matrix<double>.Build.Dense(post.NNeurons, cols.Length, (i, j) => enc[i, cols[j]]);
-                toNeuronsByWeights = true;
-            }
-            (var solved, evalPoints, info) = SolveDecoders(ctx, conn, built, solver, rng, t, postEncoders);
-            // Compositional: W = T·D (then E·W for weights); a non-compositional weight solver already solved E·T·f.
-            var w = solver.Weights && !solver.Compositional ? solved : t is null ? solved : t * solved;
-            if (solver.Weights && solver.Compositional) w = postEncoders! * w;
+            var solution = DecoderSolving.Solve(ctx, conn, rng);
+            var w = solution.Weights;
+            evalPoints = solution.EvalPoints;
+            info = solution.Info;
+            toNeuronsByWeights = solution.ToNeurons;
             weights = w;
             var wSig = ctx.SetSignal(conn, "weights", new Signal($"{me}.weights", w.ToArray(), readOnly: !learnsWeights));
             weighted = Signal.Zeros($"{me}.weighted", w.RowCount);
@@ -80,7 +68,8 @@ public static class ConnectionBuilder
                 ctx.Add(new SimNodeFunc((t, input, output) => f.Invoke(input, output), mid, null, x, me));
                 x = mid;
             }
-            if (transform is null) weighted = x;
+            if (conn.Transform is { } other && transform is null) weighted = TransformBuilder.Build(ctx, conn, other, x, rng, out weights);
+            else if (transform is null) weighted = x;
             else
             {
                 weighted = Signal.Zeros($"{me}.weighted", conn.SizeOut);
@@ -117,48 +106,6 @@ public static class ConnectionBuilder
         Node n => ctx.GetSignal(n, "out"),
         _ => throw new BuildError($"Cannot build a connection from {pre.Describe}."),
     };
-
-    private static (Matrix<double> Decoders, Matrix<double> EvalPoints, SolverInfo Info) SolveDecoders(
-        BuildContext ctx, Connection conn, BuiltEnsemble built, Solver solver, Random rng, Matrix<double>? transform, Matrix<double>? postEncoders)
-    {
-        string me = conn.Describe;
-        var ens = (Ensemble)conn.PreObject;
-        Matrix<double> points;
-        if (conn.EvalPoints is { } dist)
-        {
-            int m = dist is Samples s ? s.Rows : ens.NEvalPoints ?? Defaults.FindValue(ens, x => x.Ensemble.NEvalPoints) ?? Defaults.NEvalPoints(ens.NNeurons, ens.Dimensions);
-            points = Matrix<double>.Build.DenseOfArray(dist.Sample(m, ens.Dimensions, rng));
-            if (conn.ScaleEvalPoints) points *= built.Radius;
-        }
-        else points = built.EvalPoints;
-
-        int rows = points.RowCount;
-        var slice = conn.PreSlice?.ToArray() ?? Enumerable.Range(0, ens.Dimensions).ToArray();
-        var targets = Matrix<double>.Build.Dense(rows, conn.SizeMid);
-        var point = new double[slice.Length];
-        for (int i = 0; i < rows; i++)
-        {
-            for (int k = 0; k < slice.Length; k++) point[k] = points[i, slice[k]];
-            var y = conn.Function is { } f ? f.Evaluate(point) : point;
-            for (int k = 0; k < y.Length; k++) targets[i, k] = y[k];
-        }
-
-        var projected = (Numerics.DenseMath.MultiplyTransposed(points, built.Encoders) / built.Radius).ToArray();
-        var activities = Matrix<double>.Build.DenseOfArray(built.NeuronType.Rates(projected, built.Gain.ToArray(), built.Bias.ToArray()));
-        if (activities.Enumerate().All(a => a == 0))
-            throw new BuildError($"{me}: no neuron of {ens.Describe} is active at any eval point, so no decoders can be solved; check its intercepts, gains and biases.");
-        if (solver.Weights && !solver.Compositional)
-        {
-            // Solve the full weights directly: targets Y·Tᵀ·E_postᵀ (NEF.md §5).
-            var y = transform is null ? targets : targets * transform.Transpose();
-            targets = y * postEncoders!.Transpose();
-        }
-        Numerics.IDecoderSolver implementation;
-        try { implementation = ctx.Solvers.Get(solver); }
-        catch (BuildError e) { throw new BuildError($"{me}: {e.Message}", e); }
-        var result = implementation.Solve(solver, activities, targets, rng);
-        return (result.X.Transpose(), points, new SolverInfo(result.Rmses, solver));
-    }
 
     private static void Deliver(BuildContext ctx, Connection conn, Signal filtered, bool toNeuronsByWeights)
     {
