@@ -73,6 +73,7 @@ public sealed partial class Simulator : IDisposable
         Check.That(double.IsFinite(seconds) && seconds >= 0, "Simulator", nameof(seconds), "must be a finite time >= 0", seconds);
         long steps = (long)Math.Round(seconds / Dt);
         Check.That(steps <= int.MaxValue, "Simulator", nameof(seconds), $"must be at most {int.MaxValue} steps of dt", seconds);
+        ThrowIfClosed(nameof(Run));
         RunSteps((int)steps, progress);
     }
 
@@ -101,7 +102,11 @@ public sealed partial class Simulator : IDisposable
 
     /// <summary>Runs one step.</summary>
     /// <exception cref="SimulationError">When the simulator is disposed or the step fails.</exception>
-    public void Step() => RunSteps(1);
+    public void Step()
+    {
+        ThrowIfClosed(nameof(Step));
+        RunSteps(1);
+    }
 
     /// <summary>The times of the recorded samples: dt·[1..Steps], filtered by the sampling rule of <paramref name="sampleEvery"/>.</summary>
     /// <param name="sampleEvery">Seconds between samples (null: every step).</param>

@@ -93,9 +93,9 @@ public sealed class Connection : NengoObject, IProbeable
     {
         string me = Describe;
         if (Pre.SizeOut <= 0)
-            throw new ValidationError($"{me}: pre {Pre.Describe} has no output (size_out = 0) and cannot start a connection.");
+            throw new ValidationError($"{me}: pre {Pre.Describe} has no output (SizeOut = 0) and cannot start a connection; pre must have an output.");
         if (Post.SizeIn <= 0)
-            throw new ValidationError($"{me}: post {Post.Describe} takes no input (size_in = 0) and cannot end a connection.");
+            throw new ValidationError($"{me}: post {Post.Describe} takes no input (SizeIn = 0) and cannot end a connection; post must take input.");
         if (PreObject is not (Ensemble or Node or Neurons))
             throw new ValidationError($"{me}: pre must be an Ensemble, Node, Neurons or a slice of one, got {Pre.Describe}.");
         if (PostObject is Node { Function.SizeIn: 0 } or Node { Constant: not null })
@@ -125,6 +125,8 @@ public sealed class Connection : NengoObject, IProbeable
         else
         {
             transform.Validate(me, mid, Post.SizeIn);
+            if (!transform.AllowsDecoders && IsDecoded)
+                throw new ValidationError($"{me}: transform {transform} is not allowed on a decoded connection from {Pre.Describe}; connect from a Node, the ensemble's Neurons or a Direct-mode ensemble, or use a Dense transform.");
             if (transform is Dense { IsMatrix: true } && Post is ObjView { HasRepeats: true })
                 throw new ValidationError($"{me}: repeated post indices {Post.Describe} are not allowed with a 2-D matrix transform; fold the repeats into the matrix.");
         }

@@ -148,6 +148,8 @@ public partial class Network
     {
         if (d is not Samples s) return;
         int r = s.Rows, c = s.Columns;
+        if (cols == 1 && c == 1 && rows is { } count && r != count)
+            throw new ValidationError($"{owner}: {parameter} must have {count} values (one per neuron), got {r}.");
         if ((rows is { } n && r != n) || c != cols)
             throw new ValidationError($"{owner}: {parameter} must have shape ({(rows is null ? "m" : rows.ToString())}, {cols}), got ({r}, {c}).");
         foreach (double v in s.Values)

@@ -73,9 +73,9 @@ public partial class Network : NengoObject
     {
         ArgumentNullException.ThrowIfNull(subnetwork);
         if (subnetwork.Network is not null)
-            throw new ValidationError($"{Describe}: {subnetwork.Describe} already belongs to {subnetwork.Network.Describe}.");
+            throw new ValidationError($"{Describe}: subnetwork must not belong to another network yet, got {subnetwork.Describe}, which belongs to {subnetwork.Network.Describe}.");
         if (SelfAndAncestors.Contains(subnetwork))
-            throw new ValidationError($"{Describe}: adding {subnetwork.Describe} would make the network contain itself.");
+            throw new ValidationError($"{Describe}: subnetwork must not be this network or one that contains it, got {subnetwork.Describe}.");
         subnetwork.Network = this;
         _networks.Add(subnetwork);
         return subnetwork;

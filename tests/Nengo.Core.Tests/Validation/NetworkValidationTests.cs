@@ -22,7 +22,7 @@ public class NetworkValidationTests
         var first = new Network("first");
         var second = new Network("second");
         var sub = first.Add(new Network("sub"));
-        Expect.Validation(() => second.Add(sub), "Network 'second'", "Network 'sub'", "already belongs to", "Network 'first'");
+        Expect.Validation(() => second.Add(sub), "Network 'second'", "subnetwork", "Network 'sub'", "belongs to", "Network 'first'");
         Assert.That(second.Networks, Is.Empty);
         Assert.That(sub.Network, Is.SameAs(first));
     }
@@ -32,7 +32,7 @@ public class NetworkValidationTests
     {
         var root = new Network("root");
         var sub = root.Add(new Network("sub"));
-        Expect.Validation(() => root.Add(sub), "Network 'sub'", "already belongs to", "Network 'root'");
+        Expect.Validation(() => root.Add(sub), "subnetwork", "Network 'sub'", "belongs to", "Network 'root'");
         Assert.That(root.Networks, Has.Count.EqualTo(1));
     }
 
@@ -40,7 +40,7 @@ public class NetworkValidationTests
     public void Add_ItselfToItself_IsRejected()
     {
         var root = new Network("root");
-        Expect.Validation(() => root.Add(root), "Network 'root'", "contain itself");
+        Expect.Validation(() => root.Add(root), "Network 'root'", "subnetwork", "contains it");
         Assert.That(root.Networks, Is.Empty);
         Assert.That(root.Network, Is.Null);
     }
@@ -51,7 +51,7 @@ public class NetworkValidationTests
         var root = new Network("root");
         var child = root.Add(new Network("child"));
         var grandchild = child.Add(new Network("grandchild"));
-        Expect.Validation(() => grandchild.Add(root), "Network 'grandchild'", "Network 'root'", "contain itself");
+        Expect.Validation(() => grandchild.Add(root), "Network 'grandchild'", "Network 'root'", "subnetwork", "contains it");
         Assert.That(grandchild.Networks, Is.Empty);
         Assert.That(root.Network, Is.Null);
         Assert.That(root.AllNetworks, Is.EqualTo(new[] { child, grandchild }));
