@@ -15,15 +15,20 @@ public sealed class CpuBackend : IBackend
 {
     /// <summary>Creates the backend.</summary>
     /// <param name="threads">Worker threads (null: one per processor; 1: single-threaded).</param>
+    /// <param name="profile">Time every kernel (single-threaded, slower); see <c>Simulator.PlanReport()</c>.</param>
     /// <exception cref="ValidationError">When threads is less than 1.</exception>
-    public CpuBackend(int? threads = null)
+    public CpuBackend(int? threads = null, bool profile = false)
     {
+        Profile = profile;
         if (threads is { } t) Check.Positive(t, nameof(CpuBackend), nameof(threads));
         Threads = threads ?? Environment.ProcessorCount;
     }
 
     /// <summary>The most worker threads a simulation may use.</summary>
     public int Threads { get; }
+
+    /// <summary>Whether simulations time every kernel.</summary>
+    public bool Profile { get; }
 
     /// <inheritdoc />
     public string Name => "cpu";
@@ -32,6 +37,6 @@ public sealed class CpuBackend : IBackend
     public ISimulation Prepare(Model model, int seed)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return new CpuSimulation(model, seed, Threads);
+        return new CpuSimulation(model, seed, Threads, Profile);
     }
 }

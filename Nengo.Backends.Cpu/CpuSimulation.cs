@@ -6,7 +6,7 @@ using Nengo.Graph;
 namespace Nengo.Backends.Cpu;
 
 /// <summary>A model running on the CPU: kernels grouped by dependency level over one signal arena, float64.</summary>
-internal sealed class CpuSimulation : ISimulation
+internal sealed class CpuSimulation : ISimulation, IProfiledSimulation
 {
     private readonly Model _model;
     private readonly SignalStore _store;
@@ -15,13 +15,13 @@ internal sealed class CpuSimulation : ISimulation
     private readonly ProbeBuffer[] _probes;
     private bool _disposed;
 
-    public CpuSimulation(Model model, int seed, int threads)
+    public CpuSimulation(Model model, int seed, int threads, bool profile = false)
     {
         _model = model;
         _store = new SignalStore(model.BaseSignals);
         var factory = new KernelFactory(_store, model);
         _kernels = model.StepOrder.Select(op => op.Accept(factory)).ToArray();
-        _plan = new ExecutionPlan(model, _kernels, threads);
+        _plan = new ExecutionPlan(model, _kernels, threads, profile);
         _probes = model.Probes.Select(p => new ProbeBuffer(p, _store.OffsetOf(p.Signal))).ToArray();
         Reset(seed);
     }
@@ -54,6 +54,8 @@ internal sealed class CpuSimulation : ISimulation
     public double[,] ProbeData(int probeIndex) => _probes[probeIndex].ToArray();
 
     public double[] ReadSignal(Signal signal) => _store.Span(signal).ToArray();
+
+    public string PlanReport() => _plan.Report();
 
     /// <summary>Threads the plan uses.</summary>
     public int Threads => _plan.Threads;

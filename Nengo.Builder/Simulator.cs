@@ -139,6 +139,10 @@ public sealed partial class Simulator : IDisposable
         _simulation.Dispose();
     }
 
+    /// <summary>The backend's description of how it runs the model (and timings, when it was asked to profile).</summary>
+    /// <returns>The report, or a note that the backend gives none.</returns>
+    public string PlanReport() => _simulation is IProfiledSimulation p ? p.PlanReport() : $"backend '{Backend.Name}' gives no plan report";
+
     internal ISimulation Simulation => _simulation;
 
     private void ThrowIfClosed(string what)

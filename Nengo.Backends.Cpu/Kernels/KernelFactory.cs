@@ -24,6 +24,13 @@ internal sealed class KernelFactory(SignalStore store, Model model) : IOperatorV
     public CpuKernel Visit(DotInc op) => new DotIncKernel(op, store, _spiking.Contains(op.X.Root));
     public CpuKernel Visit(SimNodeFunc op) => new SimNodeFuncKernel(op, store);
     public CpuKernel Visit(SimPES op) => new SimPESKernel(op, store, dt);
+    public CpuKernel Visit(SimBCM op) => new SimBCMKernel(op, store, dt);
+    public CpuKernel Visit(SimOja op) => new SimOjaKernel(op, store, dt);
+    public CpuKernel Visit(SimVoja op) => new SimVojaKernel(op, store, dt);
+    public CpuKernel Visit(SimRLS op) => new SimRLSKernel(op, store, dt);
+    public CpuKernel Visit(SparseDotInc op) => new SparseDotIncKernel(op, store);
+    public CpuKernel Visit(ConvInc op) => new ConvIncKernel(op, store);
+    public CpuKernel Visit(ConvTransposeInc op) => new ConvTransposeIncKernel(op, store);
 
     public CpuKernel Visit(SimNeurons op) =>
         _neurons.TryFind(op.NeuronType.GetType(), out var make) ? make(op, store, dt)

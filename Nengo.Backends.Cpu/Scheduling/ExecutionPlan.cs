@@ -20,8 +20,16 @@ internal sealed class ExecutionPlan : IDisposable
     private Level? _current;
     private readonly Action<int> _runBin;
 
-    public ExecutionPlan(Model model, IReadOnlyList<CpuKernel> kernels, int threads)
+    private readonly bool _profile;
+    private readonly Dictionary<string, (long Ticks, long Calls)> _times = [];
+    private readonly string[] _names;
+    private readonly Dictionary<CpuKernel, int> _index = new(ReferenceEqualityComparer.Instance);
+
+    public ExecutionPlan(Model model, IReadOnlyList<CpuKernel> kernels, int threads, bool profile = false)
     {
+        _profile = profile;
+        _names = model.StepOrder.Select(o => o is Graph.Operators.SimNeurons n ? $"SimNeurons({n.NeuronType.GetType().Name})" : o.GetType().Name).ToArray();
+        for (int i = 0; i < kernels.Count; i++) _index[kernels[i]] = i;
         var order = model.StepOrder;
         var byLevel = Enumerable.Range(0, order.Count).GroupBy(i => model.StepLevels[i]).OrderBy(g => g.Key);
         var levels = new List<Level>();
@@ -45,6 +53,7 @@ internal sealed class ExecutionPlan : IDisposable
 
     public void RunStep()
     {
+        if (_profile) { RunStepProfiled(); return; }
         foreach (var level in _levels)
         {
             if (level.Bins.Length == 1)
@@ -58,6 +67,36 @@ internal sealed class ExecutionPlan : IDisposable
                 _pool!.Run(_runBin);
             }
         }
+    }
+
+    /// <summary>One step on the calling thread, timing every kernel (profiling mode).</summary>
+    private void RunStepProfiled()
+    {
+        foreach (var level in _levels)
+            foreach (var bin in level.Bins)
+                foreach (var k in bin)
+                {
+                    long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    k.Run();
+                    long dt = System.Diagnostics.Stopwatch.GetTimestamp() - t0;
+                    string name = _names[_index[k]];
+                    var (ticks, calls) = _times.GetValueOrDefault(name);
+                    _times[name] = (ticks + dt, calls + 1);
+                }
+    }
+
+    /// <summary>The plan (levels, bins, threads) and, when profiling, the time per operator type.</summary>
+    public string Report()
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.AppendLine($"CPU plan: {_levels.Length} levels, {_levels.Count(l => l.Bins.Length > 1)} run in parallel on {Threads} threads, {_index.Count} kernels");
+        if (_times.Count > 0)
+        {
+            double total = _times.Values.Sum(v => v.Ticks);
+            foreach (var (name, (ticks, calls)) in _times.OrderByDescending(kv => kv.Value.Ticks))
+                sb.AppendLine($"  {name,-28} {ticks * 1e3 / System.Diagnostics.Stopwatch.Frequency,10:F1} ms  {100 * ticks / total,5:F1} %  {calls,10} calls");
+        }
+        return sb.ToString();
     }
 
     private void RunBin(int worker)

@@ -19,8 +19,11 @@ for (int i = 0; i < args.Length; i++)
         case "--backend": backendName = Next(); break;
         case "--precision": precision = Next(); break;
         case "--repeat": repeat = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--bandwidth":
+            Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["measurement"] = "triad_bandwidth", ["bytes_per_s"] = Math.Round(Bandwidth.MeasureTriad()), ["threads"] = Environment.ProcessorCount }));
+            return 0;
         case "--help" or "-h":
-            Console.WriteLine("usage: --model NAME (repeatable; default: the whole suite) --backend cpu --precision float64 --repeat N");
+            Console.WriteLine("usage: --model NAME (repeatable; default: the whole suite) --backend cpu --precision float64 --repeat N | --bandwidth");
             Console.WriteLine("models: " + string.Join(", ", Suite.Names));
             return 0;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;

@@ -1,0 +1,42 @@
+using System.Numerics.Tensors;
+using Nengo.Graph.Operators;
+using Nengo.Backends.Cpu.Memory;
+
+namespace Nengo.Backends.Cpu.Kernels;
+
+/// <summary>Δ[i, j] = η·dt·L·p[i]·(s[i]·x[j] − E[i, j]).</summary>
+internal sealed class SimVojaKernel : CpuKernel
+{
+    private readonly double[] _arena;
+    private readonly int _x, _p, _e, _d, _l, _rows, _cols;
+    private readonly double _rate;
+    private readonly double[] _s;
+
+    public SimVojaKernel(SimVoja op, SignalStore store, double dt)
+    {
+        _arena = store.Arena;
+        _x = store.OffsetOf(op.Input);
+        _p = store.OffsetOf(op.PostFiltered);
+        _e = store.OffsetOf(op.ScaledEncoders);
+        _d = store.OffsetOf(op.Delta);
+        _l = store.OffsetOf(op.LearningSignal);
+        _rows = op.Delta.Rows;
+        _cols = op.Delta.Cols;
+        _rate = op.LearningRate * dt;
+        _s = [.. op.Scale];
+    }
+
+    public override void Run()
+    {
+        var arena = _arena;
+        var x = arena.AsSpan(_x, _cols);
+        double c = _rate * arena[_l];
+        for (int i = 0; i < _rows; i++)
+        {
+            double cp = c * arena[_p + i];
+            var d = arena.AsSpan(_d + i * _cols, _cols);
+            TensorPrimitives.Multiply(x, cp * _s[i], d);
+            TensorPrimitives.MultiplyAdd(arena.AsSpan(_e + i * _cols, _cols), -cp, d, d);
+        }
+    }
+}
