@@ -1,0 +1,126 @@
+using Nengo.Backends.SpiNNaker.Applications;
+using Nengo.Backends.SpiNNaker.Emulation.Cores;
+using Nengo.Backends.SpiNNaker.Protocol;
+using RC = Nengo.Backends.SpiNNaker.Protocol.ScpReturnCode;
+
+namespace Nengo.Backends.SpiNNaker.Emulation;
+
+public sealed partial class BoardEmulator
+{
+    private Task _running = Task.CompletedTask;
+
+    private (RC, uint[], byte[]) ApplicationStart(EmulatedChip chip, uint address, uint a2)
+    {
+        string? name = Aplx.NameOf(chip.Memory.Read(address, 64));
+        if (name is null) return (RC.Arg, NoArgs, []);
+        byte app = (byte)(a2 >> 24);
+        bool wait = ((a2 >> 18) & 1) != 0;
+        for (int p = 1; p < EmulatedChip.CoreCount; p++)
+        {
+            if ((a2 & (1u << p)) == 0) continue;
+            chip.ProgramNames[p] = name; chip.SetApp(p, app); chip.Models[p] = null;
+            chip.Memory.Write(EmulatedChip.Vcpu(p) + SystemVariables.VcpuAppName, System.Text.Encoding.ASCII.GetBytes((name + new string('\0', 16))[..16]));
+            if (wait) chip.SetState(p, CoreState.Wait); else StartCore(chip, p);
+        }
+        return (RC.Ok, NoArgs, []);
+    }
+
+    /// <summary>c_main: build the core model from its SDRAM block (app_id, tag = core), then wait at SYNC0.</summary>
+    private static void StartCore(EmulatedChip chip, int p)
+    {
+        byte app = chip.AppId(p);
+        uint block = chip.TagPointer(app, (byte)p);
+        if (block == 0) { chip.Fail(p, 14, "no SDRAM block tagged with this core"); return; }
+        try
+        {
+            chip.Models[p] = chip.ProgramNames[p] switch
+            {
+                Aplx.Ensemble => new EnsembleCore(chip, p, block),
+                Aplx.ValueSource => new ValueSourceCore(chip, p, block),
+                Aplx.ValueSink => new ValueSinkCore(chip, p, block),
+                var n => throw new NotSupportedException($"unknown executable '{n}'"),
+            };
+            chip.SetState(p, CoreState.Sync0);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException) { chip.Fail(p, 12, e.Message); }
+    }
+
+    private (RC, uint[], byte[]) Signal(uint type, uint a2)
+    {
+        var signal = (SignalKind)((a2 >> 16) & 0xF);
+        byte mask = (byte)(a2 >> 8), app = (byte)a2;
+        if (type == 1) return (RC.Arg, NoArgs, []); // current SC&MP rejects P2P-type (legacy counting) signals
+        if (!_running.IsCompleted && signal != SignalKind.Stop) return (RC.Ok, NoArgs, []);
+        foreach (var chip in _chips)
+            for (int p = 1; p < EmulatedChip.CoreCount; p++)
+            {
+                if ((chip.AppId(p) & mask) != app || chip.ProgramNames[p] is null) continue;
+                var s = chip.State(p);
+                switch (signal)
+                {
+                    case SignalKind.Start when s == CoreState.Wait: StartCore(chip, p); break;
+                    case SignalKind.Sync0 when s == CoreState.Sync0:
+                        chip.Models[p]!.BeginRun((int)chip.User1(p));
+                        if (chip.Models[p]!.Overflowed) chip.Fail(p, 9, "packet queue overflowed"); else chip.SetState(p, CoreState.Sync1);
+                        break;
+                    case SignalKind.Sync1 when s == CoreState.Sync1: chip.SetState(p, CoreState.Run); break;
+                    case SignalKind.Stop:
+                        chip.SetState(p, CoreState.Idle); chip.Models[p] = null; chip.ProgramNames[p] = null; chip.SetApp(p, 0); break;
+                }
+            }
+        if (signal == SignalKind.Stop) foreach (var chip in _chips) { chip.FreeApp(app); chip.Router.FreeApp(app); }
+        if (signal == SignalKind.Sync1) _running = Task.Run(RunTicks);
+        return (RC.Ok, NoArgs, []);
+    }
+
+    /// <summary>Runs every core in RUN until each has done its ticks; phases are barriers across the board.</summary>
+    private void RunTicks()
+    {
+        for (int t = 1; ; t++)
+        {
+            lock (_lock)
+            {
+                var running = new List<(EmulatedChip Chip, int Core, CoreModel Model)>();
+                foreach (var chip in _chips)
+                    for (int p = 1; p < EmulatedChip.CoreCount; p++)
+                        if (chip.State(p) == CoreState.Run && chip.Models[p] is { } m)
+                        {
+                            if (m.Stops(t)) chip.SetState(p, CoreState.Sync0); else running.Add((chip, p, m));
+                        }
+                if (running.Count == 0 || _disposed) return;
+                var sent = new List<(EmulatedChip, uint, int)>();
+                for (int phase = 0; phase < 3; phase++)
+                    foreach (var (chip, p, m) in running)
+                    {
+                        try { m.Tick(t, phase, (k, v) => sent.Add((chip, k, v))); }
+                        catch (Exception e) when (e is not OutOfMemoryException) { chip.Fail(p, 9, e.Message); }
+                    }
+                foreach (var (chip, key, payload) in sent) Route(chip, key, payload, -1, 0);
+            }
+        }
+    }
+
+    /// <summary>Routes one MC packet hop by hop: first-match entry, else straight through for link arrivals, else drop.</summary>
+    private void Route(EmulatedChip chip, uint key, int payload, int arrivedOn, int hops)
+    {
+        if (hops > 64) { chip.DroppedPackets++; return; }
+        uint? route = chip.Router.Lookup(key);
+        if (route is null)
+        {
+            if (arrivedOn < 0) { chip.DroppedPackets++; return; }
+            route = 1u << ((arrivedOn + 3) % 6);
+        }
+        uint r = route.Value;
+        for (int l = 0; l < 6; l++)
+            if ((r & (1u << l)) != 0)
+            {
+                if (Neighbour(chip, l) is { } next) Route(next, key, payload, (l + 3) % 6, hops + 1);
+                else chip.DroppedPackets++;
+            }
+        for (int p = 0; p < EmulatedChip.CoreCount; p++)
+            if ((r & (1u << (6 + p))) != 0)
+            {
+                if (chip.Models[p] is { } m) m.Deliver(key, payload); else chip.DroppedPackets++;
+            }
+    }
+}
