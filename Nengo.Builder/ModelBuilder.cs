@@ -24,6 +24,9 @@ public static class ModelBuilder
         int total = network.AllEnsembles.Count() + network.AllConnections.Count() + network.AllProbes.Count();
         var ctx = new BuildContext(dt, builders ?? BuilderRegistry.CreateDefault(), solvers ?? SolverRegistry.CreateDefault(), progress, total);
         ctx.SetSeed(network, network.Seed ?? Random.Shared.Next());
+        foreach (var conn in network.AllConnections)
+            if (conn.LearningRule?.RuleType.Modifies == LearningTarget.Encoders && conn.PostObject is Ensemble learned)
+                ctx.LearnedEncoders.Add(learned);
         ctx.Build(network);
         return Model.Create(dt, network.Label, ctx.StepSignal, ctx.TimeSignal, ctx.Operators, ctx.Probes, ctx.SignalMap(),
             ctx.Ensembles.ToDictionary(kv => kv.Key, kv => kv.Value, ReferenceEqualityComparer.Instance as IEqualityComparer<Ensemble>),

@@ -13,7 +13,8 @@ namespace Nengo.Builder.Builders;
 /// 4. max rates then intercepts (even for Direct) → gain and bias; or gain then bias when both are given;
 /// 5. neurons: bias copied into the current each step, state drawn from seed + 1, SimNeurons;
 ///    Direct: the output is the decoded input itself; noise, if any, as a SimProcess inc'ing the current;
-/// 6. scaled encoders = encoders · gain / radius;  7. DotInc(scaled encoders, in → current).
+/// 6. scaled encoders = encoders · gain / radius (writable when a rule learns them, see
+///    <see cref="BuildContext.LearnedEncoders"/>);  7. DotInc(scaled encoders, in → current).
 /// </remarks>
 public static class EnsembleBuilder
 {
@@ -102,7 +103,7 @@ public static class EnsembleBuilder
             NeuronOperators.Build(ctx, ens, type, current, output);
             if (ens.Noise is { } noise)
                 ctx.Add(new SimProcess(noise, null, current, null, ProcessMode.Inc, ctx.TimeSignal, $"{me} noise"));
-            var encSig = ctx.SetSignal(ens, "encoders", new Signal($"{me}.scaled_encoders", scaled.ToArray(), readOnly: true));
+            var encSig = ctx.SetSignal(ens, "encoders", new Signal($"{me}.scaled_encoders", scaled.ToArray(), readOnly: !ctx.LearnedEncoders.Contains(ens)));
             ctx.Add(new DotInc(encSig, input, current, me));
             ctx.SetSignal(ens, "out", output);
         }

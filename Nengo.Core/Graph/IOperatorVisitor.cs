@@ -53,4 +53,39 @@ public interface IOperatorVisitor<out T>
     /// <param name="op">The operator.</param>
     /// <returns>The result.</returns>
     T Visit(SimPES op);
+
+    /// <summary>Visits a <see cref="SimBCM"/>.</summary>
+    /// <param name="op">The operator.</param>
+    /// <returns>The result.</returns>
+    T Visit(SimBCM op);
+
+    /// <summary>Visits a <see cref="SimOja"/>.</summary>
+    /// <param name="op">The operator.</param>
+    /// <returns>The result.</returns>
+    T Visit(SimOja op);
+
+    /// <summary>Visits a <see cref="SimVoja"/>.</summary>
+    /// <param name="op">The operator.</param>
+    /// <returns>The result.</returns>
+    T Visit(SimVoja op);
+
+    /// <summary>Visits a <see cref="SimRLS"/>.</summary>
+    /// <param name="op">The operator.</param>
+    /// <returns>The result.</returns>
+    T Visit(SimRLS op);
+
+    /// <summary>Visits a <see cref="SparseDotInc"/>.</summary>
+    /// <param name="op">The operator.</param>
+    /// <returns>The result.</returns>
+    T Visit(SparseDotInc op);
+
+    /// <summary>Visits a <see cref="ConvInc"/>.</summary>
+    /// <param name="op">The operator.</param>
+    /// <returns>The result.</returns>
+    T Visit(ConvInc op);
+
+    /// <summary>Visits a <see cref="ConvTransposeInc"/>.</summary>
+    /// <param name="op">The operator.</param>
+    /// <returns>The result.</returns>
+    T Visit(ConvTransposeInc op);
 }

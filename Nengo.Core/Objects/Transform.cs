@@ -26,6 +26,31 @@ public abstract class Transform
     /// <param name="sizeOut">The size of the post slice.</param>
     /// <exception cref="ValidationError">When the shape does not fit.</exception>
     public abstract void Validate(string owner, int sizeIn, int sizeOut);
+
+    /// <summary>The input size the transform requires (size_mid), or null when it adapts to the connection (a scalar Dense).</summary>
+    public virtual int? SizeIn => null;
+
+    /// <summary>The output size the transform produces (the post slice's size), or null when it adapts to the connection.</summary>
+    public virtual int? SizeOut => null;
+
+    /// <summary>
+    /// Whether the transform may follow solved decoders. Only <see cref="Dense"/> can; <see cref="Sparse"/>,
+    /// <see cref="Convolution"/> and <see cref="ConvolutionTranspose"/> need a Node, Neurons or Direct-mode pre.
+    /// </summary>
+    public virtual bool AllowsDecoders => true;
+
+    /// <summary>Checks the fixed <see cref="SizeIn"/> and <see cref="SizeOut"/> against the connection's sizes.</summary>
+    /// <param name="owner">The connection, for the message.</param>
+    /// <param name="sizeIn">The size after the function (size_mid).</param>
+    /// <param name="sizeOut">The size of the post slice.</param>
+    /// <exception cref="ValidationError">When a size differs.</exception>
+    protected void ValidateSizes(string owner, int sizeIn, int sizeOut)
+    {
+        if (SizeIn is { } i && i != sizeIn)
+            throw new ValidationError($"{owner}: transform {this} takes {i} inputs, but the size after the function is {sizeIn}.");
+        if (SizeOut is { } o && o != sizeOut)
+            throw new ValidationError($"{owner}: transform {this} gives {o} outputs, but the post size is {sizeOut}.");
+    }
 }
 
 /// <summary>A dense transform: scalar (scaled identity), vector (diagonal) or full matrix.</summary>
@@ -67,6 +92,12 @@ public sealed class Dense : Transform
 
     /// <summary>True for a full 2-D matrix (which forbids repeated post indices).</summary>
     public bool IsMatrix => Matrix is not null;
+
+    /// <inheritdoc />
+    public override int? SizeIn => Matrix?.GetLength(1) ?? Diagonal?.Length;
+
+    /// <inheritdoc />
+    public override int? SizeOut => Matrix?.GetLength(0) ?? Diagonal?.Length;
 
     /// <inheritdoc />
     public override void Validate(string owner, int sizeIn, int sizeOut)
