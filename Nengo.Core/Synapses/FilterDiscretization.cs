@@ -34,8 +34,35 @@ public static class FilterDiscretization
     /// When dt is not positive, a coefficient is not finite, den is all zeros, the filter is improper
     /// (num of higher order than den), or the discretised system is not finite (e.g. an unstable pole with a huge dt).
     /// </exception>
-    public static DiscreteStateSpace Discretize(double[] num, double[] den, bool analog, double dt)
+    public static DiscreteStateSpace Discretize(double[] num, double[] den, bool analog, double dt) =>
+        Discretize(num, den, analog, dt, "zoh", 0.5);
+
+    /// <summary>
+    /// Discretises with a chosen method: <c>"zoh"</c> (zero-order hold, the default), or the generalised
+    /// bilinear transform <c>"gbt"</c> with parameter <paramref name="alpha"/>, of which <c>"bilinear"</c>
+    /// (α = ½), <c>"euler"</c> (α = 0) and <c>"backward_diff"</c> (α = 1) are special cases:
+    /// Ad = (I − α·dt·A)⁻¹(I + (1 − α)·dt·A), Bd = (I − α·dt·A)⁻¹·dt·B, Cd = C·(I − α·dt·A)⁻¹, Dd = D + α·C·Bd.
+    /// </summary>
+    /// <param name="num">Numerator coefficients, highest power first.</param>
+    /// <param name="den">Denominator coefficients, highest power first.</param>
+    /// <param name="analog">True for s-domain coefficients; false for z-domain ones (no method applies).</param>
+    /// <param name="dt">The time step in seconds.</param>
+    /// <param name="method">"zoh", "gbt", "bilinear", "euler" or "backward_diff".</param>
+    /// <param name="alpha">The gbt parameter in [0, 1] (used by "gbt" only).</param>
+    /// <returns>The discrete system.</returns>
+    /// <exception cref="ValidationError">As <see cref="Discretize(double[], double[], bool, double)"/>, or for an unknown method or alpha outside [0, 1].</exception>
+    public static DiscreteStateSpace Discretize(double[] num, double[] den, bool analog, double dt, string method, double alpha)
     {
+        double? gbt = method switch
+        {
+            "zoh" => null,
+            "gbt" => alpha,
+            "bilinear" => 0.5,
+            "euler" => 0.0,
+            "backward_diff" => 1.0,
+            _ => throw new ValidationError(Check.Message(Owner, nameof(method), "must be one of 'zoh', 'gbt', 'bilinear', 'euler', 'backward_diff'", method)),
+        };
+        if (method == "gbt") Check.That(alpha >= 0 && alpha <= 1, Owner, nameof(alpha), "must be in [0, 1]", alpha);
         ArgumentNullException.ThrowIfNull(num);
         ArgumentNullException.ThrowIfNull(den);
         Check.Positive(dt, Owner, nameof(dt));
@@ -69,7 +96,20 @@ public static class FilterDiscretization
         for (int i = 1; i < order; i++) a[i, i - 1] = 1.0;
         if (order > 0) b[0] = 1.0;
 
-        if (analog && order > 0)
+        if (analog && order > 0 && gbt is { } al)
+        {
+            var A = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(a);
+            var I = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseIdentity(order);
+            var inv = (I - al * dt * A).Inverse();
+            var ad = inv * (I + (1 - al) * dt * A);
+            var bd = inv * MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(b) * dt;
+            var cd = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(c) * inv;
+            dGain += al * MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(c).DotProduct(bd);
+            a = ad.ToArray();
+            b = bd.ToArray();
+            c = cd.ToArray();
+        }
+        else if (analog && order > 0)
         {
             var m = new double[order + 1, order + 1];
             for (int i = 0; i < order; i++)

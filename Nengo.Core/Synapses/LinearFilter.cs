@@ -11,8 +11,10 @@ public class LinearFilter : Synapse
     /// <param name="num">Numerator coefficients, highest power first.</param>
     /// <param name="den">Denominator coefficients, highest power first; the first must be non-zero.</param>
     /// <param name="analog">True for a continuous-time (s-domain) filter, false for a discrete (z-domain) one.</param>
-    /// <exception cref="ValidationError">When the coefficients are empty, not finite, or the filter is improper.</exception>
-    public LinearFilter(double[] num, double[] den, bool analog = true)
+    /// <param name="method">How an analog filter is discretised: "zoh" (default), "gbt", "bilinear", "euler" or "backward_diff".</param>
+    /// <param name="alpha">The "gbt" parameter in [0, 1].</param>
+    /// <exception cref="ValidationError">When the coefficients are empty, not finite, the filter is improper, or the method is unknown.</exception>
+    public LinearFilter(double[] num, double[] den, bool analog = true, string method = "zoh", double alpha = 0.5)
     {
         string owner = GetType().Name;
         Check.That(num is { Length: > 0 }, owner, nameof(num), "must have at least one coefficient", num);
@@ -23,6 +25,11 @@ public class LinearFilter : Synapse
         // Leading zeros (e.g. Lowpass(0) = 1/(0·s + 1)) are dropped when discretising.
         int numOrder = num.SkipWhile(c => c == 0).Count(), denOrder = den.SkipWhile(c => c == 0).Count();
         Check.That(numOrder <= denOrder, owner, nameof(num), "must not be of higher order than den (the filter must be proper)", num);
+        Check.That(method is "zoh" or "gbt" or "bilinear" or "euler" or "backward_diff", owner, nameof(method),
+            "must be one of 'zoh', 'gbt', 'bilinear', 'euler', 'backward_diff'", method);
+        Check.That(alpha >= 0 && alpha <= 1, owner, nameof(alpha), "must be in [0, 1]", alpha);
+        Method = method;
+        Alpha = alpha;
         Num = (double[])num.Clone();
         Den = (double[])den.Clone();
         Analog = analog;
@@ -37,6 +44,12 @@ public class LinearFilter : Synapse
     /// <summary>Whether the coefficients describe a continuous-time filter.</summary>
     public bool Analog { get; }
 
+    /// <summary>The discretisation method of an analog filter.</summary>
+    public string Method { get; }
+
+    /// <summary>The generalised-bilinear parameter (method "gbt").</summary>
+    public double Alpha { get; }
+
     /// <summary>
     /// The filter discretised at <paramref name="dt"/> as a state-space system, stepped with the
     /// reference semantics of <see cref="DiscreteStateSpace.Step"/>. Backends keep its state in the
@@ -45,7 +58,7 @@ public class LinearFilter : Synapse
     /// <param name="dt">The simulator time step in seconds.</param>
     /// <returns>The discrete system.</returns>
     public DiscreteStateSpace Discretize(double dt) =>
-        FilterDiscretization.Discretize(Num.ToArray(), Den.ToArray(), Analog, dt);
+        FilterDiscretization.Discretize(Num.ToArray(), Den.ToArray(), Analog, dt, Method, Alpha);
 
     /// <inheritdoc />
     public override ProcessStep MakeStep(int sizeIn, int sizeOut, double dt, Random rng)
