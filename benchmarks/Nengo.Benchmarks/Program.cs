@@ -8,7 +8,8 @@ using Nengo.Benchmarks.Models;
 // The benchmark suite of BENCHMARKS.md: one JSON line per model run.
 //   dotnet run -c Release --project benchmarks/Nengo.Benchmarks -- [--model NAME ...] [--backend cpu] [--precision float64] [--repeat N]
 var models = new List<string>();
-string backendName = "cpu", precision = "float64";
+string backendName = "cpu";
+string? precisionArg = null;
 int repeat = 1;
 for (int i = 0; i < args.Length; i++)
 {
@@ -17,19 +18,21 @@ for (int i = 0; i < args.Length; i++)
     {
         case "--model": models.Add(Next()); break;
         case "--backend": backendName = Next(); break;
-        case "--precision": precision = Next(); break;
+        case "--precision": precisionArg = Next(); break;
         case "--repeat": repeat = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--bandwidth":
             Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["measurement"] = "triad_bandwidth", ["bytes_per_s"] = Math.Round(Bandwidth.MeasureTriad()), ["threads"] = Environment.ProcessorCount }));
             return 0;
         case "--help" or "-h":
-            Console.WriteLine("usage: --model NAME (repeatable; default: the whole suite) --backend cpu --precision float64 --repeat N | --bandwidth");
+            Console.WriteLine("usage: --model NAME (repeatable; default: the whole suite) --backend cpu|opencl --precision float64|float32 --repeat N | --bandwidth");
             Console.WriteLine("models: " + string.Join(", ", Suite.Names));
             return 0;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
-if (precision != "float64") { Console.Error.WriteLine($"precision {precision} is not available on backend {backendName}; use float64"); return 2; }
+string precision = precisionArg ?? (backendName == "opencl" ? "float32" : "float64");
+try { Suite.Backend(backendName, precision); }
+catch (Exception e) { Console.Error.WriteLine(e.Message); return 2; }
 if (models.Count == 0) models.AddRange(Suite.Names);
 
 foreach (var name in models)
@@ -38,7 +41,7 @@ foreach (var name in models)
     {
         var model = Suite.Create(name);
         var net = model.Build();
-        var backend = Suite.Backend(backendName);
+        var backend = Suite.Backend(backendName, precision);
         var sw = Stopwatch.StartNew();
         using var sim = new Simulator(net, backend: backend);
         double buildS = sw.Elapsed.TotalSeconds;

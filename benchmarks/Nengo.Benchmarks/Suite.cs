@@ -23,9 +23,13 @@ internal static class Suite
         _ => throw new ArgumentException($"unknown model '{name}'; known: {string.Join(", ", Names)}"),
     };
 
-    public static IBackend Backend(string name) => name switch
+    /// <summary>The backend of that name at that precision (the CPU backend is float64 only).</summary>
+    public static IBackend Backend(string name, string precision) => (name, precision) switch
     {
-        "cpu" => new CpuBackend(),
-        _ => throw new ArgumentException($"unknown backend '{name}'; known: cpu"),
+        ("cpu", "float64") => new CpuBackend(),
+        ("opencl", "float32") => new Nengo.Backends.OpenCL.OpenCLBackend(Nengo.Backends.OpenCL.OpenCLPrecision.Single),
+        ("opencl", "float64") => new Nengo.Backends.OpenCL.OpenCLBackend(Nengo.Backends.OpenCL.OpenCLPrecision.Double),
+        ("cpu" or "opencl", _) => throw new ArgumentException($"backend '{name}' has no precision '{precision}' (cpu: float64; opencl: float32, float64)"),
+        _ => throw new ArgumentException($"unknown backend '{name}'; known: cpu, opencl"),
     };
 }
