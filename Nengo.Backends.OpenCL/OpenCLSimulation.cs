@@ -125,6 +125,9 @@ internal sealed unsafe class OpenCLSimulation : ISimulation
                 done += ran;
                 failure?.Throw();
             }
+            // RunSteps returns when the steps have run, not when they are queued (probe-less models
+            // would otherwise return early, and timings would measure only the enqueueing).
+            _cl.Finish();
         }
         catch (OpenCLException e)
         {
