@@ -8,7 +8,8 @@ namespace Nengo.Backends.SpiNNaker.Backend;
 /// <summary>
 /// The host-side translation of a <see cref="Model"/> into what the board runs (SPINNAKER.md §4.1): validation of the
 /// supported subset (before anything is sent), the netlist of ensemble cores, value sources and value sinks, and the
-/// recipes that turn a mapping into region images.
+/// recipes that turn a mapping into region images. Passthrough Nodes are multiplied out: every path from an ensemble or
+/// a value Node through them becomes one net with the product of the transforms and at most one synapse.
 /// </summary>
 internal sealed class ModelPlan
 {
@@ -54,7 +55,6 @@ internal sealed class ModelPlan
 
     private static string DescribeNode(Node n) =>
         n.Process is not null ? $"Nodes with a process ({n.Describe}: processes run neither on the cores nor on the host here)"
-        : n.IsPassthrough ? $"passthrough Nodes ({n.Describe}: they are not multiplied out by this backend)"
         : $"Nodes with input ({n.Describe}: host Nodes need SDP round trips, which this backend does not implement)";
 
     /// <summary>Validates the model and builds the netlist; throws before anything touches the board.</summary>
@@ -83,7 +83,7 @@ internal sealed class ModelPlan
             if (ens.Noise is not null) throw Unsupported($"ensemble noise processes ({ens.Describe})");
         }
         foreach (var node in Model.Sig.Keys.OfType<Node>())
-            if (!IsValueSource(node) && !(node.IsPassthrough && !IsUsed(node))) throw Unsupported(DescribeNode(node));
+            if (!IsValueSource(node) && !node.IsPassthrough) throw Unsupported(DescribeNode(node));
         foreach (var conn in Model.Connections.Keys)
         {
             string me = conn.Describe;
@@ -109,7 +109,7 @@ internal sealed class ModelPlan
         }
     }
 
-    /// <summary>Direct-mode ensembles with no connection and no probe: nothing observable, so they are left out (as are such passthrough Nodes).</summary>
+    /// <summary>Direct-mode ensembles with no connection and no probe: nothing observable, so they are left out.</summary>
     public HashSet<Ensemble> Ignored { get; } = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Time-only Nodes, evaluated every step on the host (as the reference does) so their failures surface.</summary>

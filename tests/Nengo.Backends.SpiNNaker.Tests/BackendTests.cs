@@ -78,6 +78,42 @@ public sealed class BackendTests
     }
 
     [Test]
+    public void PassthroughNodes_AreMultipliedOut_AndAgreeWithCpu()
+    {
+        var net = new Network("passthrough", seed: 12);
+        var u = net.Node(new[] { 0.4, -0.2 });
+        var input = net.Node(sizeIn: 2);
+        var a = net.Ensemble(100, 2);
+        var output = net.Node(sizeIn: 1);
+        net.Connect(u, input, synapse: 0.01);
+        net.Connect(input, a, transform: new double[,] { { 0, 1 }, { 1, 0 } }, synapse: SynapseArg.None);
+        net.Connect(a[0], output, synapse: SynapseArg.None, transform: 2.0);
+        net.Connect(a[1], output, synapse: SynapseArg.None);
+        var p = net.Probe(output, synapse: 0.03);
+        var pi = net.Probe(input[1]);
+        using var cpu = new Simulator(net, 0.001, new CpuBackend(), 3);
+        using var spin = new Simulator(net, 0.001, SpiNNakerBackend.Emulated(), 3);
+        cpu.Run(0.5); spin.Run(0.5);
+        Assert.That(Mean(spin.Data[p], 300, 500), Is.EqualTo(Mean(cpu.Data[p], 300, 500)).Within(0.05));
+        Assert.That(Mean(spin.Data[p], 300, 500), Is.EqualTo(2 * -0.2 + 0.4).Within(0.08));
+        // The passthrough probe is a value sink: the CPU's filtered constant, to S16.15 precision.
+        for (int i = 0; i < 500; i++) Assert.That(spin.Data[pi][i, 0], Is.EqualTo(cpu.Data[pi][i, 0]).Within(1e-3), $"row {i}");
+    }
+
+    [Test]
+    public void TwoSynapsesInSeries_ThroughAPassthroughNode_AreRejected()
+    {
+        var net = new Network("series", seed: 1);
+        var a = net.Ensemble(10, 1);
+        var p = net.Node(sizeIn: 1);
+        var b = net.Ensemble(10, 1);
+        net.Connect(a, p, synapse: 0.01);
+        net.Connect(p, b, synapse: 0.01);
+        var e = Assert.Throws<NotSupportedByBackendError>(() => new Simulator(net, 0.001, SpiNNakerBackend.Emulated(), 1));
+        Assert.That(e!.Message, Does.Contain("two synapses in series"));
+    }
+
+    [Test]
     public void ResetAndPeriods_AreBitIdentical()
     {
         var (net, pa, pb, pn, _, _) = TwoEnsembles(-0.3);
@@ -102,6 +138,7 @@ public sealed class BackendTests
         yield return new TestCaseData(Net(n => { var a = n.Ensemble(10, 1); var b = n.Ensemble(10, 1); n.Connect(a, b, synapse: new Alpha(0.01)); }), "synapse").SetName("Unsupported_AlphaSynapse");
         yield return new TestCaseData(Net(n => { var a = n.Ensemble(10, 1); n.Probe(a.Neurons, "output"); }), "probes of 'output' of Ensemble (unlabeled).Neurons").SetName("Unsupported_SpikeProbe");
         yield return new TestCaseData(Net(n => { var a = n.Ensemble(10, 1); var f = n.Node((t, x) => x[0] * 2, 1); n.Connect(a, f); }), "Nodes with input").SetName("Unsupported_NodeWithInput");
+        yield return new TestCaseData(Net(n => { var a = n.Ensemble(10, 1); var b = n.Ensemble(10, 1); n.Connect(a, b, synapse: SynapseArg.None); }), "without a synapse").SetName("Unsupported_SameStepIntoEnsemble");
         yield return new TestCaseData(Net(n => { var a = n.Ensemble(10, 1); var b = n.Ensemble(10, 1); n.Connect(a, b, learningRule: new PES()); }), "learning rules").SetName("Unsupported_Learning");
     }
 
