@@ -9,24 +9,8 @@ public class SolverTests
 {
     private static readonly MatrixBuilder<double> M = Matrix<double>.Build;
 
-    /// <summary>Rectified-linear tuning curves a_i(x) = max(0, g_i·(e_i·x − c_i)) with peak rates in [100, 200] Hz.</summary>
-    private static (Matrix<double> A, double[] X) TuningCurves(int nNeurons, int nPoints, int seed, double maxIntercept = 0.9)
-    {
-        var rng = new Random(seed);
-        var x = Enumerable.Range(0, nPoints).Select(i => -1.0 + 2.0 * i / (nPoints - 1)).ToArray();
-        var enc = new double[nNeurons];
-        var gain = new double[nNeurons];
-        var icpt = new double[nNeurons];
-        for (int j = 0; j < nNeurons; j++)
-        {
-            enc[j] = rng.NextDouble() < 0.5 ? -1 : 1;
-            icpt[j] = (2 * rng.NextDouble() - 1) * maxIntercept;
-            double maxRate = 100 + 100 * rng.NextDouble();
-            gain[j] = maxRate / (1 - icpt[j]);
-        }
-        var a = M.Dense(nPoints, nNeurons, (i, j) => Math.Max(0, gain[j] * (enc[j] * x[i] - icpt[j])));
-        return (a, x);
-    }
+    private static (Matrix<double> A, double[] X) TuningCurves(int nNeurons, int nPoints, int seed, double maxIntercept = 0.9) =>
+        SolverTestData.TuningCurves(nNeurons, nPoints, seed, maxIntercept);
 
     private static Matrix<double> Column(double[] values) => M.Dense(values.Length, 1, (i, _) => values[i]);
 
