@@ -24,8 +24,13 @@ public static class NeuronOperators
         int n = ens.NNeurons;
         var neurons = ens.Neurons;
         var stateRng = new Random(ctx.SeedOf(ens) + 1);
-        List<Signal> States(NeuronType t) =>
-            t.State.Select(sv => ctx.SetSignal(neurons, sv.Name, new Signal($"{me}.{sv.Name}", sv.Initial.Sample(n, stateRng)))).ToList();
+        List<Signal> States(NeuronType t)
+        {
+            if (t.InitialState is { } overrides)
+                foreach (var name in overrides.Keys.Where(k => t.State.All(sv => sv.Name != k)))
+                    throw new BuildError($"{me}: initialState of {t.GetType().Name} must name its state variables ({string.Join(", ", t.State.Select(sv => "'" + sv.Name + "'"))}), got '{name}'.");
+            return t.State.Select(sv => ctx.SetSignal(neurons, sv.Name, new Signal($"{me}.{sv.Name}", t.InitialDistribution(sv).Sample(n, stateRng)))).ToList();
+        }
 
         if (type is RatesToSpikesNeuronType wrapper)
         {

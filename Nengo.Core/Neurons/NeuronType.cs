@@ -20,6 +20,19 @@ public abstract record NeuronType
     /// </summary>
     public virtual IReadOnlyList<StateVariable> State => [];
 
+    /// <summary>
+    /// Overrides of the initial-value distributions of <see cref="State"/>, by state name (Nengo's
+    /// <c>initial_state</c>), e.g. <c>new LIF() with { InitialState = new Dictionary&lt;string, Distribution&gt; { ["voltage"] = new Uniform(0, 0) } }</c>.
+    /// Names that are not state variables are rejected when the model is built.
+    /// </summary>
+    public IReadOnlyDictionary<string, Distribution>? InitialState { get; init; }
+
+    /// <summary>The distribution the initial values of state <paramref name="variable"/> are drawn from (the override, else the default).</summary>
+    /// <param name="variable">A state variable of this type.</param>
+    /// <returns>The distribution.</returns>
+    public Distribution InitialDistribution(StateVariable variable) =>
+        InitialState is { } overrides && overrides.TryGetValue(variable.Name, out var d) ? d : variable.Initial;
+
     /// <summary>The firing rate for each input current (the rate approximation).</summary>
     /// <param name="current">Input currents J.</param>
     /// <param name="rates">Output rates in Hz, same length.</param>
