@@ -1,7 +1,9 @@
 using Nengo.Backends.Cpu.Kernels;
+using Nengo.Backends.Cpu.Kernels.Neurons;
 using Nengo.Backends.Cpu.Memory;
 using Nengo.Backends.Cpu.Scheduling;
 using Nengo.Graph;
+using Nengo.Graph.Operators;
 
 namespace Nengo.Backends.Cpu;
 
@@ -18,12 +20,32 @@ internal sealed class CpuSimulation : ISimulation, IProfiledSimulation
     public CpuSimulation(Model model, int seed, int threads, bool profile = false)
     {
         _model = model;
-        _store = new SignalStore(model.BaseSignals);
-        var factory = new KernelFactory(_store, model);
-        _kernels = model.StepOrder.Select(op => op.Accept(factory)).ToArray();
-        _plan = new ExecutionPlan(model, _kernels, threads, profile);
+        var lifGroups = LifMerging.Groups(model);
+        _store = new SignalStore(LifMerging.Layout(model, lifGroups));
+        var planned = Plan(model, _store, lifGroups);
+        _kernels = planned.Select(k => k.Kernel).ToArray();
+        _plan = new ExecutionPlan(planned, threads, profile);
         _probes = model.Probes.Select(p => new ProbeBuffer(p, _store.OffsetOf(p.Signal))).ToArray();
         Reset(seed);
+    }
+
+    /// <summary>One kernel per operator, except that each group of LIF populations runs as slices of one range; in step order.</summary>
+    private static List<PlannedKernel> Plan(Model model, SignalStore store, List<int[]> lifGroups)
+    {
+        var factory = new KernelFactory(store, model);
+        var merged = lifGroups.SelectMany(g => g).ToHashSet();
+        var planned = new List<PlannedKernel>();
+        for (int i = 0; i < model.StepOrder.Count; i++)
+        {
+            if (merged.Contains(i)) continue;
+            var op = model.StepOrder[i];
+            var writes = op.Sets.Concat(op.Incs).Concat(op.Updates).Select(s => (store.OffsetOf(s), s.Size)).ToArray();
+            long cost = op.Sets.Concat(op.Incs).Concat(op.Reads).Concat(op.Updates).Sum(s => (long)s.Size) + (op is SimNeurons n ? 8L * n.Count : 0);
+            string name = op is SimNeurons sn ? $"SimNeurons({sn.NeuronType.GetType().Name})" : op.GetType().Name;
+            planned.Add(new PlannedKernel(op.Accept(factory), model.StepLevels[i], i, writes, cost, name));
+        }
+        foreach (var g in lifGroups) planned.AddRange(LifMerging.Slices(model, g, store));
+        return planned.OrderBy(k => k.Order).ToList();
     }
 
     public long Steps { get; private set; }

@@ -22,25 +22,21 @@ internal sealed class ExecutionPlan : IDisposable
 
     private readonly bool _profile;
     private readonly Dictionary<string, (long Ticks, long Calls)> _times = [];
-    private readonly string[] _names;
-    private readonly Dictionary<CpuKernel, int> _index = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<CpuKernel, string> _names = new(ReferenceEqualityComparer.Instance);
 
-    public ExecutionPlan(Model model, IReadOnlyList<CpuKernel> kernels, int threads, bool profile = false)
+    public ExecutionPlan(IReadOnlyList<PlannedKernel> kernels, int threads, bool profile = false)
     {
         _profile = profile;
-        _names = model.StepOrder.Select(o => o is Graph.Operators.SimNeurons n ? $"SimNeurons({n.NeuronType.GetType().Name})" : o.GetType().Name).ToArray();
-        for (int i = 0; i < kernels.Count; i++) _index[kernels[i]] = i;
-        var order = model.StepOrder;
-        var byLevel = Enumerable.Range(0, order.Count).GroupBy(i => model.StepLevels[i]).OrderBy(g => g.Key);
+        foreach (var k in kernels) _names[k.Kernel] = k.Name;
         var levels = new List<Level>();
         bool anyParallel = false;
-        foreach (var g in byLevel)
+        foreach (var g in kernels.GroupBy(k => k.Level).OrderBy(g => g.Key))
         {
-            var units = Units(g.ToArray(), order);
+            var units = Units(g.ToArray());
             long cost = units.Sum(u => u.Cost);
             int bins = threads > 1 && units.Count > 1 && cost >= ParallelThreshold ? Math.Min(threads, units.Count) : 1;
             anyParallel |= bins > 1;
-            levels.Add(new Level(Bin(units, bins).Select(b => b.SelectMany(u => u.Ops).OrderBy(i => i).Select(i => kernels[i]).ToArray()).ToArray()));
+            levels.Add(new Level(Bin(units, bins).Select(b => b.SelectMany(u => u.Kernels).OrderBy(k => k.Order).Select(k => k.Kernel).ToArray()).ToArray()));
         }
         _levels = [.. levels];
         _pool = anyParallel ? new WorkerPool(threads) : null;
@@ -79,7 +75,7 @@ internal sealed class ExecutionPlan : IDisposable
                     long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                     k.Run();
                     long dt = System.Diagnostics.Stopwatch.GetTimestamp() - t0;
-                    string name = _names[_index[k]];
+                    string name = _names[k];
                     var (ticks, calls) = _times.GetValueOrDefault(name);
                     _times[name] = (ticks + dt, calls + 1);
                 }
@@ -89,7 +85,7 @@ internal sealed class ExecutionPlan : IDisposable
     public string Report()
     {
         var sb = new System.Text.StringBuilder();
-        sb.AppendLine($"CPU plan: {_levels.Length} levels, {_levels.Count(l => l.Bins.Length > 1)} run in parallel on {Threads} threads, {_index.Count} kernels");
+        sb.AppendLine($"CPU plan: {_levels.Length} levels, {_levels.Count(l => l.Bins.Length > 1)} run in parallel on {Threads} threads, {_names.Count} kernels");
         if (_times.Count > 0)
         {
             double total = _times.Values.Sum(v => v.Ticks);
@@ -113,36 +109,34 @@ internal sealed class ExecutionPlan : IDisposable
 
     private sealed record Level(CpuKernel[][] Bins);
 
-    private sealed record Unit(List<int> Ops, long Cost);
-
-    /// <summary>Joins the operators of one level that write overlapping memory (incs into one accumulator) into units.</summary>
-    private static List<Unit> Units(int[] ops, IReadOnlyList<Operator> order)
+    private sealed record Unit(List<PlannedKernel> Kernels, long Cost)
     {
-        var parent = ops.ToDictionary(i => i, i => i);
-        int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
-        var writers = new Dictionary<Signal, List<(int Op, Signal Sig)>>(ReferenceEqualityComparer.Instance);
-        foreach (int i in ops)
-        {
-            foreach (var s in order[i].Sets.Concat(order[i].Incs).Concat(order[i].Updates))
-            {
-                if (!writers.TryGetValue(s.Root, out var list)) writers[s.Root] = list = [];
-                foreach (var (j, other) in list)
-                    if (other.Overlaps(s)) parent[Find(i)] = Find(j);
-                list.Add((i, s));
-            }
-        }
-        return ops.GroupBy(Find).Select(g => new Unit(g.ToList(), g.Sum(i => Cost(order[i])))).ToList();
+        public int First => Kernels.Min(k => k.Order);
     }
 
-    private static long Cost(Operator op) =>
-        op.Sets.Concat(op.Incs).Concat(op.Reads).Concat(op.Updates).Sum(s => (long)s.Size) + (op is Graph.Operators.SimNeurons n ? 8L * n.Count : 0);
+    /// <summary>Joins the kernels of one level that write overlapping arena ranges (incs into one accumulator) into units.</summary>
+    private static List<Unit> Units(PlannedKernel[] kernels)
+    {
+        var parent = Enumerable.Range(0, kernels.Length).ToArray();
+        int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
+        var ranges = kernels.SelectMany((k, i) => k.Writes.Where(w => w.Length > 0).Select(w => (w.Start, End: w.Start + w.Length, Kernel: i)))
+            .OrderBy(r => r.Start).ToList();
+        int reachKernel = -1, reach = int.MinValue;
+        foreach (var (start, end, k) in ranges)
+        {
+            if (start < reach) parent[Find(k)] = Find(reachKernel);
+            if (end > reach) { reach = end; reachKernel = k; }
+        }
+        return Enumerable.Range(0, kernels.Length).GroupBy(Find)
+            .Select(g => new Unit(g.Select(i => kernels[i]).ToList(), g.Sum(i => kernels[i].Cost))).ToList();
+    }
 
     /// <summary>Longest-processing-time-first binning.</summary>
     private static List<List<Unit>> Bin(List<Unit> units, int bins)
     {
         var result = Enumerable.Range(0, bins).Select(_ => new List<Unit>()).ToList();
         var load = new long[bins];
-        foreach (var u in units.OrderByDescending(u => u.Cost).ThenBy(u => u.Ops.Min()))
+        foreach (var u in units.OrderByDescending(u => u.Cost).ThenBy(u => u.First))
         {
             int b = Array.IndexOf(load, load.Min());
             result[b].Add(u);

@@ -12,6 +12,7 @@ string backendName = "cpu";
 string? precisionArg = null;
 int repeat = 1;
 int? threads = null;
+bool profile = false;
 for (int i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -21,12 +22,13 @@ for (int i = 0; i < args.Length; i++)
         case "--backend": backendName = Next(); break;
         case "--precision": precisionArg = Next(); break;
         case "--threads": threads = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--profile": profile = true; break;
         case "--repeat": repeat = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--bandwidth":
             Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["measurement"] = "triad_bandwidth", ["bytes_per_s"] = Math.Round(Bandwidth.MeasureTriad()), ["threads"] = Environment.ProcessorCount }));
             return 0;
         case "--help" or "-h":
-            Console.WriteLine("usage: --model NAME (repeatable; default: the whole suite) --backend cpu|opencl --precision float64|float32 --repeat N --threads N (cpu) | --bandwidth");
+            Console.WriteLine("usage: --model NAME (repeatable; default: the whole suite) --backend cpu|opencl --precision float64|float32 --repeat N --threads N (cpu) --profile (cpu: time per operator type, to stderr) | --bandwidth");
             Console.WriteLine("models: " + string.Join(", ", Suite.Names));
             return 0;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
@@ -43,7 +45,7 @@ foreach (var name in models)
     {
         var model = Suite.Create(name);
         var net = model.Build();
-        var backend = Suite.Backend(backendName, precision, threads);
+        var backend = Suite.Backend(backendName, precision, threads, profile);
         var sw = Stopwatch.StartNew();
         using var sim = new Simulator(net, backend: backend);
         double buildS = sw.Elapsed.TotalSeconds;
@@ -51,6 +53,7 @@ foreach (var name in models)
         sim.Run(model.SimSeconds);
         double runS = sw.Elapsed.TotalSeconds;
         double value = model.Score(sim, runS);
+        if (profile) Console.Error.Write(sim.PlanReport());
         var line = new Dictionary<string, object>
         {
             ["model"] = name, ["backend"] = backendName, ["precision"] = precision, ["neurons"] = net.NNeurons,

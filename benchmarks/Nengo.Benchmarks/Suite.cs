@@ -24,9 +24,9 @@ internal static class Suite
     };
 
     /// <summary>The backend of that name at that precision (the CPU backend is float64 only).</summary>
-    public static IBackend Backend(string name, string precision, int? threads = null) => (name, precision) switch
+    public static IBackend Backend(string name, string precision, int? threads = null, bool profile = false) => (name, precision) switch
     {
-        ("cpu", "float64") => new CpuBackend(threads),
+        ("cpu", "float64") => new CpuBackend(threads, profile),
         ("opencl", "float32") => new Nengo.Backends.OpenCL.OpenCLBackend(Nengo.Backends.OpenCL.OpenCLPrecision.Single),
         ("opencl", "float64") => new Nengo.Backends.OpenCL.OpenCLBackend(Nengo.Backends.OpenCL.OpenCLPrecision.Double),
         ("cpu" or "opencl", _) => throw new ArgumentException($"backend '{name}' has no precision '{precision}' (cpu: float64; opencl: float32, float64)"),

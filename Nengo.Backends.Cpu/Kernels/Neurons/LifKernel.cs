@@ -1,97 +1,163 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
 
 namespace Nengo.Backends.Cpu.Kernels.Neurons;
 
 /// <summary>
-/// The LIF step (NEF.md §2): refractory countdown, exact exponential integration over the usable part
-/// of the step, spike detection, sub-step spike time, clamp at min_voltage, reset and refractory period.
+/// The LIF step (NEF.md §2) over a contiguous range of neurons: refractory countdown, exact exponential
+/// integration over the usable part of the step, spike detection, sub-step spike time, clamp at
+/// min_voltage, reset and refractory period.
 /// </summary>
 /// <remarks>
-/// Δ is dt for an integrating neuron and 0 for a refractory one, so the exponential is one constant for
-/// almost every neuron. The common case runs in SIMD lanes; lanes where refractoriness ends inside the
-/// step or a spike occurs are finished by the scalar code, so results equal the scalar step exactly.
+/// One vector pass (four lanes) does what almost every neuron needs: decrement the refractory time,
+/// integrate whole-step neurons with the precomputed 1 − exp(−dt/τ_rc), keep refractory ones, zero the
+/// output. Neurons whose refractory period ends inside the step (0 &lt; r &lt; dt) and neurons that spiked
+/// are queued; the queues are then processed densely, four at a time: expm1(−Δ/τ_rc) with Δ = dt − r by
+/// a short series (dt/τ_rc ≤ 0.1) or vector exp, and the spike time dt + τ_rc·log1p(−(v − 1)/(J − 1)). Each neuron's arithmetic is lane-independent
+/// and the same wherever it sits, so a merged range sliced over threads gives identical results. The
+/// series and the vector exp are within about one ulp of the scalar <c>expm1</c> (NEF.md §2).
 /// </remarks>
 internal sealed class LifKernel : CpuKernel
 {
     private readonly double[] _a;
     private readonly int _j, _out, _v, _ref, _n;
-    private readonly double _dt, _tauRc, _tauRef, _minV, _spike, _fullStep;
+    private readonly Vector256<double> _dt, _fullStep, _negInvTauRc, _tauRc, _tauRef, _minV, _spike;
+    private readonly int[] _partial, _spiked;
+    private readonly bool _smallSteps;
 
     public LifKernel(SimNeurons op, SignalStore store, double dt)
+        : this((LIF)op.NeuronType, dt, store.Arena, store.OffsetOf(op.Current), store.OffsetOf(op.Output),
+               store.OffsetOf(op.States[0]), store.OffsetOf(op.States[1]), op.Count) { }
+
+    /// <summary>A kernel over <paramref name="n"/> neurons whose current, output, voltage and refractory time start at the given arena offsets.</summary>
+    public LifKernel(LIF lif, double dt, double[] arena, int current, int output, int voltage, int refractory, int n)
     {
-        var lif = (LIF)op.NeuronType;
-        _a = store.Arena;
-        _n = op.Count;
-        _j = store.OffsetOf(op.Current);
-        _out = store.OffsetOf(op.Output);
-        _v = store.OffsetOf(op.States[0]);
-        _ref = store.OffsetOf(op.States[1]);
-        _dt = dt;
-        _tauRc = lif.TauRc;
-        _tauRef = lif.TauRef;
-        _minV = lif.MinVoltage;
-        _spike = lif.Amplitude / dt;
-        _fullStep = -double.ExpM1(-dt / lif.TauRc);
+        _a = arena;
+        _n = n;
+        _j = current;
+        _out = output;
+        _v = voltage;
+        _ref = refractory;
+        _dt = Vector256.Create(dt);
+        _fullStep = Vector256.Create(-double.ExpM1(-dt / lif.TauRc));
+        _negInvTauRc = Vector256.Create(-1.0 / lif.TauRc);
+        _tauRc = Vector256.Create(lif.TauRc);
+        _tauRef = Vector256.Create(lif.TauRef);
+        _minV = Vector256.Create(lif.MinVoltage);
+        _spike = Vector256.Create(lif.Amplitude / dt);
+        _smallSteps = dt / lif.TauRc <= 0.1;
+        _partial = new int[n];
+        _spiked = new int[n];
     }
 
     public override void Run()
     {
-        var a = _a.AsSpan();
-        int w = Vector<double>.Count, i = 0;
-        if (Vector.IsHardwareAccelerated && _n >= w)
+        ref double a = ref MemoryMarshal.GetArrayDataReference(_a);
+        int partials = 0, spikes = 0, i = 0;
+        var dt = _dt;
+        var full = _fullStep;
+        var minV = _minV;
+        for (; i + 4 <= _n; i += 4)
         {
-            var dt = new Vector<double>(_dt);
-            var full = new Vector<double>(_fullStep);
-            var one = Vector<double>.One;
-            var minV = new Vector<double>(_minV);
-            for (; i + w <= _n; i += w)
+            var r = Vector256.LoadUnsafe(ref a, (nuint)(_ref + i)) - dt;
+            var whole = Vector256.LessThanOrEqual(r, Vector256<double>.Zero);
+            uint partial = Vector256.ExtractMostSignificantBits(Vector256.AndNot(Vector256.LessThan(r, dt), whole));
+            uint spiked = 0;
+            if (Vector256.ExtractMostSignificantBits(whole) != 0)
             {
-                var refractory = new Vector<double>(a.Slice(_ref + i, w)) - dt;
-                var j = new Vector<double>(a.Slice(_j + i, w));
-                var v = new Vector<double>(a.Slice(_v + i, w));
-                var integrating = Vector.LessThanOrEqual(refractory, Vector<double>.Zero);
-                // Refractory lanes (refractory ≥ dt) keep v; partial lanes are redone below.
-                var vNew = Vector.ConditionalSelect(integrating, v + (j - v) * full, v);
-                var partial = Vector.AndNot(Vector.LessThan(refractory, dt), integrating);
-                var spiked = Vector.GreaterThan(vNew, one);
-                if (Vector.EqualsAll(partial | spiked, Vector<long>.Zero))
-                {
-                    Vector.Max(vNew, minV).CopyTo(a.Slice(_v + i, w));
-                    refractory.CopyTo(a.Slice(_ref + i, w));
-                    Vector<double>.Zero.CopyTo(a.Slice(_out + i, w));
-                }
-                else
-                {
-                    for (int k = i; k < i + w; k++) StepOne(a, k);
-                }
+                var j = Vector256.LoadUnsafe(ref a, (nuint)(_j + i));
+                var v = Vector256.LoadUnsafe(ref a, (nuint)(_v + i));
+                var vNew = v + (j - v) * full;
+                spiked = Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(vNew, Vector256<double>.One) & whole);
+                Vector256.ConditionalSelect(whole, Vector256.Max(vNew, minV), v).StoreUnsafe(ref a, (nuint)(_v + i));
             }
+            r.StoreUnsafe(ref a, (nuint)(_ref + i));
+            Vector256<double>.Zero.StoreUnsafe(ref a, (nuint)(_out + i));
+            for (; partial != 0; partial &= partial - 1) _partial[partials++] = i + BitOperations.TrailingZeroCount(partial);
+            for (; spiked != 0; spiked &= spiked - 1) _spiked[spikes++] = i + BitOperations.TrailingZeroCount(spiked);
         }
-        for (; i < _n; i++) StepOne(a, i);
+        for (; i < _n; i++)
+        {
+            // The same arithmetic as one vector lane above.
+            ref double r = ref Unsafe.Add(ref a, _ref + i);
+            r -= dt[0];
+            Unsafe.Add(ref a, _out + i) = 0.0;
+            if (r > 0.0)
+            {
+                if (r < dt[0]) _partial[partials++] = i;
+                continue;
+            }
+            ref double v = ref Unsafe.Add(ref a, _v + i);
+            double vNew = v + (Unsafe.Add(ref a, _j + i) - v) * full[0];
+            if (vNew > 1.0) _spiked[spikes++] = i;
+            v = Math.Max(vNew, minV[0]);
+        }
+        for (int k = 0; k < partials; k += 4) FinishPartial(ref a, k, Math.Min(4, partials - k), ref spikes);
+        for (int k = 0; k < spikes; k += 4) Spike(ref a, k, Math.Min(4, spikes - k));
     }
 
-    private void StepOne(Span<double> a, int i)
+    /// <summary>Integrates queued neurons partials[k..k+count) over Δ = dt − r, the part of the step after their refractory period, and queues those that spike.</summary>
+    private void FinishPartial(ref double a, int k, int count, ref int spikes)
     {
-        double dt = _dt, tauRc = _tauRc;
-        double j = a[_j + i];
-        double refractory = a[_ref + i] - dt;
-        double v = a[_v + i];
-        if (refractory <= 0.0) v += (j - v) * _fullStep;
-        else if (refractory < dt) v += (j - v) * -double.ExpM1(-(dt - refractory) / tauRc);
-        if (v > 1.0)
+        var j = Gather(ref a, _j, _partial, k, count);
+        var v = Gather(ref a, _v, _partial, k, count);
+        var r = Gather(ref a, _ref, _partial, k, count);
+        var x = (_dt - r) * _negInvTauRc;
+        var vNew = v - (j - v) * (_smallSteps ? ExpM1Small(x) : Vector256.Exp(x) - Vector256<double>.One);
+        uint spiked = Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(vNew, Vector256<double>.One));
+        vNew = Vector256.Max(vNew, _minV);
+        for (int l = 0; l < count; l++)
         {
-            a[_out + i] = _spike;
-            double tSpike = dt + tauRc * double.LogP1(-(v - 1.0) / (j - 1.0));
-            v = 0.0;
-            refractory = _tauRef + tSpike;
+            int n = _partial[k + l];
+            Unsafe.Add(ref a, _v + n) = vNew[l];
+            if ((spiked & (1u << l)) != 0) _spiked[spikes++] = n;
         }
-        else
-        {
-            a[_out + i] = 0.0;
-            if (v < _minV) v = _minV;
-        }
-        a[_v + i] = v;
-        a[_ref + i] = refractory;
     }
+
+    /// <summary>
+    /// exp(x) − 1 for −0.1 ≤ x ≤ 0 by its Taylor series to x¹¹/11! (truncation below 1e-20 relative;
+    /// Horner with fused multiply-adds), used when dt/τ_rc ≤ 0.1 — every practical LIF.
+    /// </summary>
+    private static Vector256<double> ExpM1Small(Vector256<double> x)
+    {
+        var p = Vector256.Create(1.0 / 39916800);
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(1.0 / 3628800));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(1.0 / 362880));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(1.0 / 40320));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(1.0 / 5040));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(1.0 / 720));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(1.0 / 120));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(1.0 / 24));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(1.0 / 6));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(0.5));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256<double>.One);
+        return p * x;
+    }
+
+    /// <summary>Queued spiking neurons spiked[k..k+count): sub-step spike time, reset, refractory period, output spike.</summary>
+    private void Spike(ref double a, int k, int count)
+    {
+        var one = Vector256<double>.One;
+        var j = Gather(ref a, _j, _spiked, k, count);
+        var v = Gather(ref a, _v, _spiked, k, count);
+        var y = (v - one) / (one - j);
+        double amplitude = _spike[0], dt = _dt[0], tauRc = _tauRc[0], tauRef = _tauRef[0];
+        for (int l = 0; l < count; l++)
+        {
+            int n = _spiked[k + l];
+            Unsafe.Add(ref a, _ref + n) = tauRef + (dt + tauRc * double.LogP1(y[l]));
+            Unsafe.Add(ref a, _v + n) = 0.0;
+            Unsafe.Add(ref a, _out + n) = amplitude;
+        }
+    }
+
+    /// <summary>a[offset + idx[k + l]] for the first <paramref name="count"/> lanes; 0 in the others (results discarded).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Gather(ref double a, int offset, int[] idx, int k, int count) => count == 4
+        ? Vector256.Create(Unsafe.Add(ref a, offset + idx[k]), Unsafe.Add(ref a, offset + idx[k + 1]), Unsafe.Add(ref a, offset + idx[k + 2]), Unsafe.Add(ref a, offset + idx[k + 3]))
+        : Vector256.Create(Unsafe.Add(ref a, offset + idx[k]), count > 1 ? Unsafe.Add(ref a, offset + idx[k + 1]) : 0.0, count > 2 ? Unsafe.Add(ref a, offset + idx[k + 2]) : 0.0, 0.0);
 }
