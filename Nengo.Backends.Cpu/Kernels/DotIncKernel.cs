@@ -1,24 +1,31 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
 
 namespace Nengo.Backends.Cpu.Kernels;
 
 /// <summary>
-/// Y += A·X, A row-major. Three exact strategies, chosen once:
+/// Y += A·X, A row-major. Four exact strategies, chosen once:
 /// <list type="bullet">
-/// <item>column-axpy over a transposed copy of a read-only A — skipping zero inputs, which makes decoding
-/// spikes a gather-add of the rows of the neurons that spiked (a spiking output is 0 or amplitude/dt);</item>
+/// <item>spike gather over a transposed copy of a read-only A: the nonzero inputs are found by a vector
+/// scan and only their columns are added — decoding spikes is a gather-add of the rows of the neurons
+/// that spiked (a spiking output is 0 or amplitude/dt);</item>
+/// <item>panels of four rows for a read-only A and a dense X (encoders, fixed transforms): A is copied once
+/// into 4-row panels stored column by column, so each step streams A once and keeps four sums in a register;</item>
 /// <item>sparse gather over the nonzero inputs when A is writable (learned weights) and X is spiking;</item>
 /// <item>row dot products otherwise.</item>
 /// </list>
-/// All strategies compute the same sums; only the order of floating-point additions differs.
+/// Each output element is summed in a fixed order, so results do not depend on the thread count.
 /// </summary>
 internal sealed class DotIncKernel : CpuKernel
 {
     private readonly double[] _arena;
     private readonly int _a, _x, _y, _rows, _cols;
-    private readonly double[]? _transposed;
+    private readonly double[]? _transposed, _panels;
     private readonly bool _sparseInput;
     private readonly int[] _nonzero;
 
@@ -31,46 +38,137 @@ internal sealed class DotIncKernel : CpuKernel
         _rows = op.A.Rows;
         _cols = op.A.Cols;
         _sparseInput = sparseInput;
-        _nonzero = sparseInput && !op.A.ReadOnly ? new int[_cols] : [];
-        if (op.A.ReadOnly && (sparseInput || _rows >= 8))
+        _nonzero = sparseInput ? new int[_cols] : [];
+        var a = op.A.Initial;
+        if (op.A.ReadOnly && sparseInput)
         {
-            var a = op.A.Initial;
             _transposed = new double[_rows * _cols];
             for (int i = 0; i < _rows; i++)
                 for (int j = 0; j < _cols; j++) _transposed[j * _rows + i] = a[i * _cols + j];
+        }
+        else if (op.A.ReadOnly && _rows >= 4)
+        {
+            int panels = (_rows + 3) / 4;
+            _panels = new double[panels * 4 * _cols];
+            for (int i = 0; i < _rows; i++)
+                for (int j = 0; j < _cols; j++) _panels[((i / 4) * _cols + j) * 4 + i % 4] = a[i * _cols + j];
         }
     }
 
     public override void Run()
     {
-        var arena = _arena;
-        var y = arena.AsSpan(_y, _rows);
-        if (_transposed is { } at)
-        {
-            for (int j = 0; j < _cols; j++)
-            {
-                double xj = arena[_x + j];
-                if (xj == 0.0) continue;
-                TensorPrimitives.FusedMultiplyAdd(at.AsSpan(j * _rows, _rows), xj, y, y);
-            }
-        }
-        else if (_sparseInput)
-        {
-            int count = 0;
-            for (int j = 0; j < _cols; j++) if (arena[_x + j] != 0.0) _nonzero[count++] = j;
-            for (int i = 0; i < _rows; i++)
-            {
-                int row = _a + i * _cols;
-                double s = 0;
-                for (int k = 0; k < count; k++) { int j = _nonzero[k]; s += arena[row + j] * arena[_x + j]; }
-                y[i] += s;
-            }
-        }
+        if (_transposed is { } at) GatherColumns(at);
+        else if (_panels is { } p) RunPanels(p);
+        else if (_sparseInput) GatherRows();
         else
         {
+            var arena = _arena;
             var x = arena.AsSpan(_x, _cols);
             for (int i = 0; i < _rows; i++)
-                y[i] += TensorPrimitives.Dot(arena.AsSpan(_a + i * _cols, _cols), x);
+                arena[_y + i] += TensorPrimitives.Dot(arena.AsSpan(_a + i * _cols, _cols), x);
+        }
+    }
+
+    /// <summary>Indices of the nonzero inputs, in order, into <see cref="_nonzero"/>; returns their count.</summary>
+    private int FindNonzero()
+    {
+        ref double x = ref MemoryMarshal.GetArrayDataReference(_arena);
+        x = ref Unsafe.Add(ref x, _x);
+        int count = 0, j = 0;
+        for (; j + 4 <= _cols; j += 4)
+        {
+            uint mask = ~Vector256.ExtractMostSignificantBits(Vector256.Equals(Vector256.LoadUnsafe(ref x, (nuint)j), Vector256<double>.Zero)) & 0b1111;
+            for (; mask != 0; mask &= mask - 1) _nonzero[count++] = j + BitOperations.TrailingZeroCount(mask);
+        }
+        for (; j < _cols; j++)
+            if (Unsafe.Add(ref x, j) != 0.0) _nonzero[count++] = j;
+        return count;
+    }
+
+    /// <summary>y += Σ over nonzero x_j of x_j · (column j of A), columns contiguous in <paramref name="at"/>.</summary>
+    private void GatherColumns(double[] at)
+    {
+        var arena = _arena;
+        int count = FindNonzero(), rows = _rows;
+        if (rows <= 8)
+        {
+            for (int i = 0; i < rows; i++)
+            {
+                double s = arena[_y + i];
+                for (int k = 0; k < count; k++) { int j = _nonzero[k]; s = Math.FusedMultiplyAdd(at[j * rows + i], arena[_x + j], s); }
+                arena[_y + i] = s;
+            }
+            return;
+        }
+        var y = arena.AsSpan(_y, rows);
+        for (int k = 0; k < count; k++)
+        {
+            int j = _nonzero[k];
+            TensorPrimitives.FusedMultiplyAdd(at.AsSpan(j * rows, rows), arena[_x + j], y, y);
+        }
+    }
+
+    /// <summary>Four outputs at a time: acc = Σ_j panel[j] · x_j over the panel's contiguous columns, then y += acc; four panels interleaved.</summary>
+    private void RunPanels(double[] panels)
+    {
+        ref double a = ref MemoryMarshal.GetArrayDataReference(_arena);
+        ref double p = ref MemoryMarshal.GetArrayDataReference(panels);
+        ref double x = ref Unsafe.Add(ref a, _x);
+        ref double y = ref Unsafe.Add(ref a, _y);
+        int cols = _cols, full = _rows / 4, b = 0;
+        nuint stride = (nuint)(4 * cols);
+        for (; b + 4 <= full; b += 4)
+        {
+            ref double p0 = ref Unsafe.Add(ref p, (nuint)b * stride);
+            Vector256<double> acc0 = default, acc1 = default, acc2 = default, acc3 = default;
+            for (int j = 0; j < cols; j++)
+            {
+                var xj = Vector256.Create(Unsafe.Add(ref x, j));
+                nuint o = (nuint)(4 * j);
+                acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, o), xj, acc0);
+                acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, o + stride), xj, acc1);
+                acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, o + 2 * stride), xj, acc2);
+                acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, o + 3 * stride), xj, acc3);
+            }
+            nuint r = (nuint)(4 * b);
+            (Vector256.LoadUnsafe(ref y, r) + acc0).StoreUnsafe(ref y, r);
+            (Vector256.LoadUnsafe(ref y, r + 4) + acc1).StoreUnsafe(ref y, r + 4);
+            (Vector256.LoadUnsafe(ref y, r + 8) + acc2).StoreUnsafe(ref y, r + 8);
+            (Vector256.LoadUnsafe(ref y, r + 12) + acc3).StoreUnsafe(ref y, r + 12);
+        }
+        for (; b < full; b++)
+        {
+            var acc = Panel(ref p, ref x, b, cols);
+            (Vector256.LoadUnsafe(ref y, (nuint)(4 * b)) + acc).StoreUnsafe(ref y, (nuint)(4 * b));
+        }
+        if (full * 4 < _rows)
+        {
+            var acc = Panel(ref p, ref x, full, cols);
+            for (int l = 0; full * 4 + l < _rows; l++) Unsafe.Add(ref y, full * 4 + l) += acc[l];
+        }
+    }
+
+    /// <summary>The four sums of panel <paramref name="b"/> (same order of additions as the interleaved loop).</summary>
+    private static Vector256<double> Panel(ref double p, ref double x, int b, int cols)
+    {
+        var acc = Vector256<double>.Zero;
+        ref double pb = ref Unsafe.Add(ref p, (nuint)(b * cols * 4));
+        for (int j = 0; j < cols; j++)
+            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pb, (nuint)(4 * j)), Vector256.Create(Unsafe.Add(ref x, j)), acc);
+        return acc;
+    }
+
+    /// <summary>Row sums over the nonzero inputs only (a writable A, read where it lives).</summary>
+    private void GatherRows()
+    {
+        var arena = _arena;
+        int count = FindNonzero();
+        for (int i = 0; i < _rows; i++)
+        {
+            int row = _a + i * _cols;
+            double s = 0;
+            for (int k = 0; k < count; k++) { int j = _nonzero[k]; s += arena[row + j] * arena[_x + j]; }
+            arena[_y + i] += s;
         }
     }
 }

@@ -151,4 +151,26 @@ public class ElementwiseAndDotIncKernelTests : KernelTestBase
             Assert.That(Row(sim.Data[decoded], k), Is.EqualTo(expected).Within(1e-9), $"step {k + 1}");
         }
     }
+
+    [Test]
+    public void DenseMatrix_OfAnySize_IsTheMatrixProduct([Values(4, 5, 16, 19, 37)] int rows, [Values(1, 7)] int cols)
+    {
+        var rng = new Random(rows * 31 + cols);
+        var x = Enumerable.Range(0, cols).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        var w = new double[rows, cols];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++) w[i, j] = rng.NextDouble() * 2 - 1;
+        var net = new Network(seed: 1);
+        var c = net.Node(x);
+        var p = net.Node(sizeIn: rows);
+        net.Connect(c, p, transform: w, synapse: null);
+        net.Connect(c[0], p[rows - 1], transform: 2.0, synapse: null);
+        var probe = net.Probe(p);
+        var got = Row(Run(net, 2, probe)[0], 1);
+        for (int i = 0; i < rows; i++)
+        {
+            double expected = Enumerable.Range(0, cols).Sum(j => w[i, j] * x[j]) + (i == rows - 1 ? 2 * x[0] : 0);
+            Assert.That(got[i], Is.EqualTo(expected).Within(1e-13), $"row {i}");
+        }
+    }
 }
