@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nengo.Backends.Cpu.Kernels;
 using Nengo.Backends.Cpu.Kernels.Neurons;
 using Nengo.Backends.Cpu.Memory;
@@ -50,6 +51,7 @@ internal sealed class CpuSimulation : ISimulation, IProfiledSimulation
 
     public long Steps { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RunSteps(int steps)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

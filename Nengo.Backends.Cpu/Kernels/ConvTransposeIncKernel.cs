@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nengo.Graph;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
@@ -13,6 +14,8 @@ internal sealed class ConvTransposeIncKernel(ConvTransposeInc op, SignalStore st
     private readonly double[] _arena = store.Arena;
     private readonly int _w = store.OffsetOf(op.W), _x = store.OffsetOf(op.X), _y = store.OffsetOf(op.Y);
     private readonly ConvolutionGeometry _g = op.Geometry;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

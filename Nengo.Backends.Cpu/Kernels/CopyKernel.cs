@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
 
@@ -21,6 +22,8 @@ internal sealed class CopyKernel : CpuKernel
         _dstIdx = op.DstIndices?.ToArray();
         _inc = op.Inc;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

@@ -55,6 +55,8 @@ internal sealed class DotIncKernel : CpuKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+
     public override void Run()
     {
         if (_transposed is { } at) GatherColumns(at);
@@ -70,6 +72,7 @@ internal sealed class DotIncKernel : CpuKernel
     }
 
     /// <summary>Indices of the nonzero inputs, in order, into <see cref="_nonzero"/>; returns their count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindNonzero()
     {
         ref double x = ref MemoryMarshal.GetArrayDataReference(_arena);
@@ -86,6 +89,7 @@ internal sealed class DotIncKernel : CpuKernel
     }
 
     /// <summary>y += Σ over nonzero x_j of x_j · (column j of A), columns contiguous in <paramref name="at"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void GatherColumns(double[] at)
     {
         var arena = _arena;
@@ -109,6 +113,7 @@ internal sealed class DotIncKernel : CpuKernel
     }
 
     /// <summary>Four outputs at a time: acc = Σ_j panel[j] · x_j over the panel's contiguous columns, then y += acc; four panels interleaved.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunPanels(double[] panels)
     {
         ref double a = ref MemoryMarshal.GetArrayDataReference(_arena);
@@ -149,6 +154,7 @@ internal sealed class DotIncKernel : CpuKernel
     }
 
     /// <summary>The four sums of panel <paramref name="b"/> (same order of additions as the interleaved loop).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Vector256<double> Panel(ref double p, ref double x, int b, int cols)
     {
         var acc = Vector256<double>.Zero;
@@ -159,6 +165,7 @@ internal sealed class DotIncKernel : CpuKernel
     }
 
     /// <summary>Row sums over the nonzero inputs only (a writable A, read where it lives).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void GatherRows()
     {
         var arena = _arena;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
@@ -10,6 +11,8 @@ internal sealed class ElementwiseIncKernel(ElementwiseInc op, SignalStore store)
     private readonly double[] _arena = store.Arena;
     private readonly int _a = store.OffsetOf(op.A), _x = store.OffsetOf(op.X), _y = store.OffsetOf(op.Y);
     private readonly int _na = op.A.Size, _nx = op.X.Size, _ny = op.Y.Size;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
@@ -22,6 +23,8 @@ internal sealed class SimBCMKernel : CpuKernel
         _cols = op.Delta.Cols;
         _scale = op.LearningRate * dt;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
 
@@ -10,6 +11,8 @@ internal sealed class SimNodeFuncKernel(SimNodeFunc op, SignalStore store) : Cpu
     private readonly int _out = store.OffsetOf(op.Output), _nOut = op.Output.Size;
     private readonly int _t = op.Time is null ? -1 : store.OffsetOf(op.Time);
     private readonly int _x = op.Input is null ? -1 : store.OffsetOf(op.Input), _nx = op.Input?.Size ?? 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
@@ -23,6 +24,8 @@ internal sealed class SimOjaKernel : CpuKernel
         _scale = op.LearningRate * dt;
         _beta = op.Beta;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

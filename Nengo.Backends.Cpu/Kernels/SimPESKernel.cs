@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
 
@@ -24,6 +25,8 @@ internal sealed class SimPESKernel : CpuKernel
         _scale = -op.LearningRate * dt / _n;
         _local = new double[_rows];
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

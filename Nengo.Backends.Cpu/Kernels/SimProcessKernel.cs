@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
 
@@ -40,6 +41,8 @@ internal sealed class LinearFilterKernel : CpuKernel
         _state = op.State is null ? 0 : store.OffsetOf(op.State);
         _inc = op.Mode == ProcessMode.Inc;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {
@@ -96,6 +99,8 @@ internal sealed class HostProcessKernel : CpuKernel
         int seed = simulatorRng.NextSeed();
         _step = _op.Process.MakeStep(_nIn, _nOut, _dt, new Random(_op.Process.Seed ?? seed));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
@@ -26,6 +27,8 @@ internal sealed class SimRLSKernel : CpuKernel
         _pr = new double[_n];
         _local = new double[_rows];
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
@@ -25,6 +26,8 @@ internal sealed class SimVojaKernel : CpuKernel
         _rate = op.LearningRate * dt;
         _s = [.. op.Scale];
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
 
@@ -9,6 +10,8 @@ internal sealed class SparseDotIncKernel(SparseDotInc op, SignalStore store) : C
     private readonly double[] _arena = store.Arena;
     private readonly int _data = store.OffsetOf(op.Data), _x = store.OffsetOf(op.X), _y = store.OffsetOf(op.Y);
     private readonly int[] _indices = [.. op.Indices], _indptr = [.. op.IndPtr];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

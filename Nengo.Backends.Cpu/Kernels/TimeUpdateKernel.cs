@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
 
@@ -8,6 +9,8 @@ internal sealed class TimeUpdateKernel(TimeUpdate op, SignalStore store, double 
 {
     private readonly double[] _a = store.Arena;
     private readonly int _step = store.OffsetOf(op.Step), _time = store.OffsetOf(op.Time);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

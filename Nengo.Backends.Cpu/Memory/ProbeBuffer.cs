@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nengo.Graph;
 
 namespace Nengo.Backends.Cpu.Memory;
@@ -21,6 +22,7 @@ internal sealed class ProbeBuffer(ProbeRecord record, int offset)
         Array.Resize(ref _data, (int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * _data.Length)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Sample(double[] arena, long step)
     {
         if (!Record.IsSampled(step)) return;

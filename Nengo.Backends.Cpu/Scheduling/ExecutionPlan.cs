@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nengo.Backends.Cpu.Kernels;
 using Nengo.Graph;
 
@@ -47,6 +48,7 @@ internal sealed class ExecutionPlan : IDisposable
     /// <summary>Threads actually used (1 when no level has enough work).</summary>
     public int Threads { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RunStep()
     {
         if (_profile) { RunStepProfiled(); return; }
@@ -66,6 +68,7 @@ internal sealed class ExecutionPlan : IDisposable
     }
 
     /// <summary>One step on the calling thread, timing every kernel (profiling mode).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunStepProfiled()
     {
         foreach (var level in _levels)
@@ -95,6 +98,7 @@ internal sealed class ExecutionPlan : IDisposable
         return sb.ToString();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunBin(int worker)
     {
         var bins = _current!.Bins;

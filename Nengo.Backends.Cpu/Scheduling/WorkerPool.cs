@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Nengo.Backends.Cpu.Scheduling;
 
 /// <summary>
@@ -30,6 +31,7 @@ internal sealed class WorkerPool : IDisposable
     public int Workers { get; }
 
     /// <summary>Runs <paramref name="job"/>(w) for every worker index w in parallel; returns when all are done.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(Action<int> job)
     {
         if (Workers == 1) { job(0); return; }
@@ -42,6 +44,7 @@ internal sealed class WorkerPool : IDisposable
         if (_failure is { } f) { _failure = null; System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(f); }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Loop(int index)
     {
         while (true)

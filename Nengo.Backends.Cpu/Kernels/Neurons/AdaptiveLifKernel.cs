@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
 
@@ -28,6 +29,8 @@ internal sealed class AdaptiveLifKernel : CpuKernel
         _incN = type.IncN;
         _dtOverTauN = dt / type.TauN;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

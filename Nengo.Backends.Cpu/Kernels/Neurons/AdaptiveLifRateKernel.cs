@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
 
@@ -24,6 +25,8 @@ internal sealed class AdaptiveLifRateKernel : CpuKernel
         _incN = type.IncN;
         _dtOverTauN = dt / type.TauN;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

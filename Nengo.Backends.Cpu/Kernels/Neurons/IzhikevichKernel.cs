@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
 
@@ -27,6 +28,8 @@ internal sealed class IzhikevichKernel : CpuKernel
         _dt = dt;
         _spike = 1.0 / dt;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

@@ -54,6 +54,8 @@ internal sealed class LifKernel : CpuKernel
         _spiked = new int[n];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+
     public override void Run()
     {
         ref double a = ref MemoryMarshal.GetArrayDataReference(_a);
@@ -101,6 +103,7 @@ internal sealed class LifKernel : CpuKernel
     }
 
     /// <summary>Integrates queued neurons partials[k..k+count) over Δ = dt − r, the part of the step after their refractory period, and queues those that spike.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishPartial(ref double a, int k, int count, ref int spikes)
     {
         var j = Gather(ref a, _j, _partial, k, count);
@@ -122,6 +125,7 @@ internal sealed class LifKernel : CpuKernel
     /// exp(x) − 1 for −0.1 ≤ x ≤ 0 by its Taylor series to x¹¹/11! (truncation below 1e-20 relative;
     /// Horner with fused multiply-adds), used when dt/τ_rc ≤ 0.1 — every practical LIF.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Vector256<double> ExpM1Small(Vector256<double> x)
     {
         var p = Vector256.Create(1.0 / 39916800);
@@ -139,6 +143,7 @@ internal sealed class LifKernel : CpuKernel
     }
 
     /// <summary>Queued spiking neurons spiked[k..k+count): sub-step spike time, reset, refractory period, output spike.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Spike(ref double a, int k, int count)
     {
         var one = Vector256<double>.One;

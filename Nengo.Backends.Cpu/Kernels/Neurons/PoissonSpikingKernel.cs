@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
 
@@ -19,6 +20,8 @@ internal sealed class PoissonSpikingKernel(SimNeurons op, SignalStore store, dou
     private Random _rng = new(0);
 
     public override void Reset(Random simulatorRng) => _rng = new Random(simulatorRng.NextSeed());
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

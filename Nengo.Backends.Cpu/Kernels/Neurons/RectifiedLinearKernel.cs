@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
 
@@ -9,6 +10,8 @@ internal sealed class RectifiedLinearKernel(SimNeurons op, SignalStore store) : 
     private readonly double[] _a = store.Arena;
     private readonly int _j = store.OffsetOf(op.Current), _out = store.OffsetOf(op.Output), _n = op.Count;
     private readonly double _amp = ((RectifiedLinear)op.NeuronType).Amplitude;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
 
@@ -9,6 +10,8 @@ internal sealed class RegularSpikingKernel(SimNeurons op, SignalStore store, dou
     private readonly double[] _a = store.Arena;
     private readonly int _r = store.OffsetOf(op.Current), _out = store.OffsetOf(op.Output), _v = store.OffsetOf(op.States[0]), _n = op.Count;
     private readonly double _scale = ((RegularSpiking)op.NeuronType).Amplitude / dt;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {

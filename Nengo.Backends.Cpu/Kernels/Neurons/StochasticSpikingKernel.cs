@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
 
@@ -16,6 +17,8 @@ internal sealed class StochasticSpikingKernel(SimNeurons op, SignalStore store, 
     private Random _rng = new(0);
 
     public override void Reset(Random simulatorRng) => _rng = new Random(simulatorRng.NextSeed());
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {
