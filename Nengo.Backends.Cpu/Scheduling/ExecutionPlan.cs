@@ -9,15 +9,17 @@ namespace Nengo.Backends.Cpu.Scheduling;
 /// same memory form one unit that runs in build order; units are independent, so a level with enough
 /// work is spread over the worker threads (binned once, by estimated cost). Every output element is
 /// computed by exactly one thread in a fixed order, so float64 results are bit-identical for any number
-/// of threads.
+/// of threads — and whether a level runs on the workers or on the calling thread is a pure speed choice,
+/// made while running by <see cref="ParallelModeTuner"/>.
 /// </summary>
 internal sealed class ExecutionPlan : IDisposable
 {
     /// <summary>Below this estimated cost (elements touched) a level runs on the calling thread.</summary>
-    private const long ParallelThreshold = 200_000;
+    private const long ParallelThreshold = 30_000;
 
     private readonly Level[] _levels;
     private readonly WorkerPool? _pool;
+    private readonly ParallelModeTuner? _tuner;
     private Level? _current;
     private readonly Action<int> _runBin;
 
@@ -41,6 +43,7 @@ internal sealed class ExecutionPlan : IDisposable
         }
         _levels = [.. levels];
         _pool = anyParallel ? new WorkerPool(threads) : null;
+        _tuner = anyParallel ? new ParallelModeTuner() : null;
         _runBin = RunBin;
         Threads = _pool?.Workers ?? 1;
     }
@@ -52,18 +55,26 @@ internal sealed class ExecutionPlan : IDisposable
     public void RunStep()
     {
         if (_profile) { RunStepProfiled(); return; }
+        if (_tuner is null) { RunLevels(parallel: false); return; }
+        long start = ParallelModeTuner.Start();
+        RunLevels(_tuner.Parallel);
+        _tuner.Stepped(start);
+    }
+
+    /// <summary>Every level in order; parallel levels on the workers or, bin after bin, on this thread (same results).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RunLevels(bool parallel)
+    {
         foreach (var level in _levels)
         {
-            if (level.Bins.Length == 1)
-            {
-                var ks = level.Bins[0];
-                for (int k = 0; k < ks.Length; k++) ks[k].Run();
-            }
-            else
+            if (parallel && level.Bins.Length > 1)
             {
                 _current = level;
                 _pool!.Run(_runBin);
+                continue;
             }
+            foreach (var ks in level.Bins)
+                for (int k = 0; k < ks.Length; k++) ks[k].Run();
         }
     }
 

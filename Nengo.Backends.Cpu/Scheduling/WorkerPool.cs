@@ -1,23 +1,29 @@
 using System.Runtime.CompilerServices;
+
 namespace Nengo.Backends.Cpu.Scheduling;
 
 /// <summary>
-/// A fixed set of worker threads that run one job per call of <see cref="Run"/>, with a barrier before
-/// and after: no allocation per call, so it can be used on every step.
+/// A fixed set of worker threads that run one job per call of <see cref="Run"/> and return when all are
+/// done. Levels of one step follow each other within microseconds, so workers spin on a generation
+/// counter for a short while before they sleep on an event, and the caller spins on a completion count:
+/// a hand-over costs well under a microsecond while a simulation runs, and idle workers cost nothing.
+/// No allocation per call.
 /// </summary>
 internal sealed class WorkerPool : IDisposable
 {
-    private readonly Barrier _start, _end;
+    /// <summary>Spin iterations (tens of microseconds) a worker waits for the next job before it sleeps.</summary>
+    private const int SpinsBeforeSleep = 4_000;
+
     private readonly Thread[] _threads;
+    private readonly ManualResetEventSlim _wake = new(false);
     private Action<int>? _job;
+    private int _generation, _done, _sleepers;
     private volatile bool _stopping;
     private Exception? _failure;
 
     public WorkerPool(int workers)
     {
         Workers = Math.Max(1, workers);
-        _start = new Barrier(Workers);
-        _end = new Barrier(Workers);
         _threads = new Thread[Workers - 1];
         for (int i = 0; i < _threads.Length; i++)
         {
@@ -36,10 +42,14 @@ internal sealed class WorkerPool : IDisposable
     {
         if (Workers == 1) { job(0); return; }
         _job = job;
-        _start.SignalAndWait();
+        Volatile.Write(ref _done, 0);
+        _wake.Reset();
+        Interlocked.Increment(ref _generation);
+        if (Volatile.Read(ref _sleepers) > 0) _wake.Set();
         try { job(0); }
-        catch (Exception e) { _failure ??= e; }
-        _end.SignalAndWait();
+        catch (Exception e) { Interlocked.CompareExchange(ref _failure, e, null); }
+        var spin = new SpinWait();
+        while (Volatile.Read(ref _done) < _threads.Length) spin.SpinOnce(sleep1Threshold: -1);
         _job = null;
         if (_failure is { } f) { _failure = null; System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(f); }
     }
@@ -47,13 +57,23 @@ internal sealed class WorkerPool : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Loop(int index)
     {
+        int seen = 0;
         while (true)
         {
-            _start.SignalAndWait();
+            int spins = 0;
+            while (Volatile.Read(ref _generation) == seen && !_stopping)
+            {
+                if (++spins < SpinsBeforeSleep) { Thread.SpinWait(1); continue; }
+                Interlocked.Increment(ref _sleepers);
+                if (Volatile.Read(ref _generation) == seen && !_stopping) _wake.Wait();
+                Interlocked.Decrement(ref _sleepers);
+                spins = 0;
+            }
             if (_stopping) return;
+            seen = Volatile.Read(ref _generation);
             try { _job!(index); }
-            catch (Exception e) { _failure ??= e; }
-            _end.SignalAndWait();
+            catch (Exception e) { Interlocked.CompareExchange(ref _failure, e, null); }
+            Interlocked.Increment(ref _done);
         }
     }
 
@@ -61,9 +81,8 @@ internal sealed class WorkerPool : IDisposable
     {
         if (Workers == 1 || _stopping) return;
         _stopping = true;
-        _start.SignalAndWait();
+        _wake.Set();
         foreach (var t in _threads) t.Join();
-        _start.Dispose();
-        _end.Dispose();
+        _wake.Dispose();
     }
 }

@@ -54,7 +54,7 @@ public sealed class LifKernelTests : KernelTestBase
     [Test]
     public void MergedPopulations_EqualEachPopulationAlone()
     {
-        int[] sizes = [5, 13, 50, 2100];
+        int[] sizes = [5, 13, 50, 1100];
         var together = new Network("together", seed: 3);
         var probes = new List<Probe>();
         for (int k = 0; k < sizes.Length; k++)

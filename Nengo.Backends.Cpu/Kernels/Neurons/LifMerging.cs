@@ -15,7 +15,7 @@ namespace Nengo.Backends.Cpu.Kernels.Neurons;
 internal static class LifMerging
 {
     /// <summary>Neurons per slice (a multiple of the vector width): enough work per call, enough slices to share over threads.</summary>
-    public const int SliceNeurons = 2048;
+    public const int SliceNeurons = 1024;
 
     /// <summary>Groups of step-order indices of LIF operators that can run as one range (groups of two or more).</summary>
     public static List<int[]> Groups(Model model)
