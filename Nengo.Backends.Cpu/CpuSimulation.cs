@@ -22,7 +22,7 @@ internal sealed class CpuSimulation : ISimulation, IProfiledSimulation
     {
         _model = model;
         var lifGroups = LifMerging.Groups(model);
-        _store = new SignalStore(LifMerging.Layout(model, lifGroups));
+        _store = new SignalStore(ArenaLayout.Order(model, lifGroups));
         var planned = Plan(model, _store, lifGroups);
         _kernels = planned.Select(k => k.Kernel).ToArray();
         _plan = new ExecutionPlan(planned, threads, profile);
@@ -30,12 +30,12 @@ internal sealed class CpuSimulation : ISimulation, IProfiledSimulation
         Reset(seed);
     }
 
-    /// <summary>One kernel per operator, except that each group of LIF populations runs as slices of one range; in step order.</summary>
+    /// <summary>One kernel per operator, except that each group of LIF populations runs as slices of one range and the Resets and plain Copies of a level run as one kernel each; in step order.</summary>
     private static List<PlannedKernel> Plan(Model model, SignalStore store, List<int[]> lifGroups)
     {
         var factory = new KernelFactory(store, model);
         var merged = lifGroups.SelectMany(g => g).ToHashSet();
-        var planned = new List<PlannedKernel>();
+        var planned = OperatorBatching.Batches(model, store, merged);
         for (int i = 0; i < model.StepOrder.Count; i++)
         {
             if (merged.Contains(i)) continue;

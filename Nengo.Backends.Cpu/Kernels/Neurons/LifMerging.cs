@@ -8,7 +8,7 @@ namespace Nengo.Backends.Cpu.Kernels.Neurons;
 /// <summary>
 /// Runs many LIF populations as one: SimNeurons(LIF) operators of one dependency level with equal
 /// parameters are grouped, their current, output, voltage and refractory signals are laid out back to
-/// back in the arena (<see cref="Layout"/>), and the group runs as fixed-size slices of one long range —
+/// back in the arena (<see cref="Memory.ArenaLayout"/>), and the group runs as fixed-size slices of one long range —
 /// a few long SIMD loops instead of one short loop per ensemble. Slices do not depend on the thread
 /// count, and <see cref="LifKernel"/> computes each neuron the same wherever it sits.
 /// </summary>
@@ -36,22 +36,7 @@ internal static class LifMerging
         return groups.Values.Where(g => g.Count > 1).Select(g => g.ToArray()).ToList();
     }
 
-    /// <summary>The model's base signals with each group's currents, outputs, voltages and refractory times made contiguous.</summary>
-    public static IEnumerable<Signal> Layout(Model model, IReadOnlyList<int[]> groups)
-    {
-        var placed = new HashSet<Signal>(ReferenceEqualityComparer.Instance);
-        foreach (var g in groups)
-        {
-            var ops = g.Select(i => (SimNeurons)model.StepOrder[i]).ToArray();
-            foreach (var pick in new Func<SimNeurons, Signal>[] { o => o.Current, o => o.Output, o => o.States[0], o => o.States[1] })
-                foreach (var op in ops)
-                    if (placed.Add(pick(op))) yield return pick(op);
-        }
-        foreach (var s in model.BaseSignals)
-            if (!placed.Contains(s)) yield return s;
-    }
-
-    /// <summary>The slices that run one group (its signals contiguous in <paramref name="store"/>, as <see cref="Layout"/> made them).</summary>
+    /// <summary>The slices that run one group (its signals contiguous in <paramref name="store"/>, as <see cref="Memory.ArenaLayout"/> made them).</summary>
     public static IEnumerable<PlannedKernel> Slices(Model model, int[] group, SignalStore store)
     {
         var ops = group.Select(i => (SimNeurons)model.StepOrder[i]).ToArray();
