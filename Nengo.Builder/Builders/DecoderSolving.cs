@@ -97,9 +97,8 @@ public static class DecoderSolving
         string me = p.Conn.Describe;
         var ens = (Ensemble)p.Conn.PreObject;
         var built = p.Pre;
-        var projected = (Numerics.DenseMath.MultiplyTransposed(p.Points, built.Encoders) / built.Radius).ToArray();
-        var activities = Matrix<double>.Build.DenseOfArray(built.NeuronType.Rates(projected, built.Gain.ToArray(), built.Bias.ToArray()));
-        if (activities.Enumerate().All(a => a == 0))
+        var activities = TuningCurves.Compute(p.Points, built, out bool anyActive);
+        if (!anyActive)
             throw new BuildError($"{me}: no neuron of {ens.Describe} is active at any eval point, so no decoders can be solved; check its intercepts, gains and biases.");
         var targets = p.Targets;
         bool direct = p.Solver.Weights && !p.Solver.Compositional;

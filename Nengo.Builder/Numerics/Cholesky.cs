@@ -56,6 +56,7 @@ internal static class Cholesky
     }
 
     // L[i, j] −= Σ_{k < j0} L[i, k]·L[j, k] for rows i in [i0, i1) and columns j in [j0, min(j1, i + 1)).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UpdateRows(double[] l, int n, int j0, int j1, int i0, int i1, double[] scratch)
     {
         if (j0 == 0) return;
@@ -71,6 +72,7 @@ internal static class Cholesky
     }
 
     // Factors the diagonal block [j0, j1) in place (its rows already updated for the columns left of j0).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool FactorDiagonal(double[] l, int n, int j0, int j1)
     {
         for (int j = j0; j < j1; j++)
@@ -90,6 +92,7 @@ internal static class Cholesky
     }
 
     // Rows below the diagonal block: L[i, j] = (L[i, j] − Σ_{j0 ≤ k < j} L[i, k]·L[j, k]) / L[j, j].
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SolveRows(double[] l, int n, int j0, int j1, int i0, int i1)
     {
         for (int i = i0; i < i1; i++)
@@ -111,6 +114,7 @@ internal static class Cholesky
     /// <param name="n">The order.</param>
     /// <param name="x">B in, X out, row-major n × k.</param>
     /// <param name="k">The number of right-hand sides.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Solve(double[] l, int n, double[] x, int k)
     {
         // Forward: Y[i] = (B[i] − Σ_{p<i} L[i, p]·Y[p]) / L[i, i].

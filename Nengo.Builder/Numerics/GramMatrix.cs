@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Nengo.Builder.Numerics;
 
 /// <summary>
@@ -38,6 +39,7 @@ internal static class GramMatrix
     }
 
     // Accumulates G[p, q] for p ≤ q, q in the panel, over all row chunks.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Panel(double[] a, int m, int n, int panel, double[] g)
     {
         int q0 = panel * PanelCols, q1 = Math.Min(n, q0 + PanelCols);

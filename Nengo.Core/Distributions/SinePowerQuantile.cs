@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Nengo;
 
 /// <summary>
@@ -50,6 +51,7 @@ internal sealed class SinePowerQuantile
     }
 
     // Solves G(φ) = y for 0 < y < 1/2 on (0, π/2).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Solve(double y)
     {
         double lo = 0.0, hi = 0.5 * Math.PI;
@@ -108,6 +110,7 @@ internal sealed class SinePowerQuantile
     }
 
     // G(φ) from the recurrence; g0 receives the base term G₀ or G₁ (the size of the rounding error).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Cdf(double phi, double s, double c, out double g0)
     {
         double s2 = s * s;

@@ -97,5 +97,4 @@ public class DenseKernelTests
         big[150, 150] = -1;
         Assert.That(DenseMath.CholeskySolve(big, Matrix<double>.Build.Dense(200, 2, 1.0)), Is.Null);
     }
-
 }
