@@ -31,6 +31,9 @@ public sealed class BuildContext
     /// <summary>The time step.</summary>
     public double Dt { get; }
 
+    /// <summary>Where solved decoders are looked up and stored (null: no cache).</summary>
+    public Caching.DecoderCache? DecoderCache { get; init; }
+
     /// <summary>Build functions by frontend type.</summary>
     public BuilderRegistry Builders { get; }
 

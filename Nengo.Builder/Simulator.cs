@@ -21,15 +21,17 @@ public sealed partial class Simulator : IDisposable
     /// <param name="backend">Where to run it (null: <see cref="CpuBackend"/>).</param>
     /// <param name="seed">Simulator seed for processes (default: network seed + 1, else random).</param>
     /// <param name="buildProgress">Receives build progress for large models.</param>
+    /// <param name="decoderCache">An on-disk cache of solved decoders; null: the directory named by
+    /// <see cref="Builder.Caching.DecoderCache.EnvironmentVariable"/> if it is set, else none.</param>
     /// <exception cref="BuildError">When the network cannot be built or the backend cannot run it; no simulator is left behind.</exception>
     /// <exception cref="ValidationError">When dt is not positive.</exception>
     public Simulator(Network network, double dt = 0.001, IBackend? backend = null, int? seed = null,
-        IProgress<BuildProgress>? buildProgress = null)
+        IProgress<BuildProgress>? buildProgress = null, Builder.Caching.DecoderCache? decoderCache = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         Check.Positive(dt, "Simulator", nameof(dt));
         Backend = backend ?? new CpuBackend();
-        Model = ModelBuilder.Build(network, dt, progress: buildProgress);
+        Model = ModelBuilder.Build(network, dt, progress: buildProgress, decoderCache: decoderCache);
         Seed = seed ?? (network.Seed is { } s ? unchecked(s + 1) : Random.Shared.Next());
         _simulation = Backend.Prepare(Model, Seed);
         Network = network;

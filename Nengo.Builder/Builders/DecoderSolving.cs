@@ -19,7 +19,7 @@ public sealed record DecoderSolution(Matrix<double> Weights, Matrix<double> Eval
 public static class DecoderSolving
 {
     private sealed record Problem(Connection Conn, Random Rng, Solver Solver, BuiltEnsemble Pre, Matrix<double> Points,
-        Matrix<double> Targets, Matrix<double>? Transform, Matrix<double>? PostEncoders);
+        Matrix<double> Targets, Matrix<double>? Transform, Matrix<double>? PostEncoders, int Seed);
 
     /// <summary>Solves the decoded connections among <paramref name="connections"/>, keeping the results for <see cref="ConnectionBuilder"/>.</summary>
     /// <param name="ctx">The build in progress (their pre and post ensembles must be built).</param>
@@ -89,7 +89,7 @@ public static class DecoderSolving
             var y = conn.Function is { } f ? f.Evaluate(point) : point;
             for (int k = 0; k < y.Length; k++) targets[i, k] = y[k];
         }
-        return new Problem(conn, rng, solver, built, points, targets, transform, postEncoders);
+        return new Problem(conn, rng, solver, built, points, targets, transform, postEncoders, ctx.SeedOf(conn));
     }
 
     private static DecoderSolution SolveProblem(BuildContext ctx, Problem p)
@@ -97,10 +97,6 @@ public static class DecoderSolving
         string me = p.Conn.Describe;
         var ens = (Ensemble)p.Conn.PreObject;
         var built = p.Pre;
-        var projected = (Numerics.DenseMath.MultiplyTransposed(p.Points, built.Encoders) / built.Radius).ToArray();
-        var activities = Matrix<double>.Build.DenseOfArray(built.NeuronType.Rates(projected, built.Gain.ToArray(), built.Bias.ToArray()));
-        if (activities.Enumerate().All(a => a == 0))
-            throw new BuildError($"{me}: no neuron of {ens.Describe} is active at any eval point, so no decoders can be solved; check its intercepts, gains and biases.");
         var targets = p.Targets;
         bool direct = p.Solver.Weights && !p.Solver.Compositional;
         if (direct)
@@ -112,7 +108,17 @@ public static class DecoderSolving
         Numerics.IDecoderSolver implementation;
         try { implementation = ctx.Solvers.Get(p.Solver); }
         catch (BuildError e) { throw new BuildError($"{me}: {e.Message}", e); }
-        var result = implementation.Solve(p.Solver, activities, targets, p.Rng);
+        var cache = ctx.DecoderCache;
+        byte[]? key = cache is null ? null
+            : Caching.DecoderCacheKey.Compute(p.Solver, implementation, built, p.Points, targets, p.Seed, p.Conn.EvalPoints?.ToString());
+        if (key is null || !cache!.TryGet(key, built.Encoders.RowCount, targets.ColumnCount, out var result))
+        {
+            var activities = TuningCurves.Compute(p.Points, built, out bool anyActive);
+            if (!anyActive)
+                throw new BuildError($"{me}: no neuron of {ens.Describe} is active at any eval point, so no decoders can be solved; check its intercepts, gains and biases.");
+            result = implementation.Solve(p.Solver, activities, targets, p.Rng);
+            if (key is not null) cache!.Put(key, result);
+        }
         var decoders = result.X.Transpose();
         // Compositional: W = T·D, then E·W for weights; a non-compositional weight solver already solved E·T·f.
         var w = direct ? decoders : p.Transform is null ? decoders : p.Transform * decoders;

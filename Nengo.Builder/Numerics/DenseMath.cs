@@ -25,10 +25,16 @@ public static class DenseMath
         var av = ColumnMajor(a);
         var bv = ColumnMajor(b);
         var c = new double[n * k];
-        For(n, (long)m * n * k, i =>
+        // Groups of A's columns, each against every column of B through the 4 × 3 register tile.
+        const int group = 32;
+        int groups = (n + group - 1) / group;
+        For(groups, (long)m * n * k, gi =>
         {
-            var ai = new ReadOnlySpan<double>(av, i * m, m);
-            for (int j = 0; j < k; j++) c[j * n + i] = TensorPrimitives.Dot(ai, new ReadOnlySpan<double>(bv, j * m, m));
+            int i0 = gi * group, np = Math.Min(group, n - i0);
+            var s = new double[np * k];
+            DotTile.Block(av, (long)i0 * m, m, np, bv, 0, m, k, m, s);
+            for (int i = 0; i < np; i++)
+                for (int j = 0; j < k; j++) c[j * n + i0 + i] = s[i * k + j];
         });
         return Matrix<double>.Build.Dense(n, k, c);
     }
@@ -65,59 +71,53 @@ public static class DenseMath
         var av = ColumnMajor(a);
         var bv = ColumnMajor(b);
         var c = new double[m * k];
-        For(k, (long)m * p * k, j =>
+        // Row chunks of C stay in L1 while each chunk of a column of A is used for all k columns of C;
+        // every entry is still the sum over q in order.
+        const int chunk = 256;
+        For((m + chunk - 1) / chunk, (long)m * p * k, ci =>
         {
-            var cj = new Span<double>(c, j * m, m);
+            int r0 = ci * chunk, len = Math.Min(chunk, m - r0);
             for (int q = 0; q < p; q++)
             {
-                double s = bv[j * p + q];
-                if (s != 0) TensorPrimitives.FusedMultiplyAdd(new ReadOnlySpan<double>(av, q * m, m), s, cj, cj);
+                var aq = new ReadOnlySpan<double>(av, q * m + r0, len);
+                for (int j = 0; j < k; j++)
+                {
+                    double s = bv[j * p + q];
+                    if (s != 0)
+                    {
+                        var cj = new Span<double>(c, j * m + r0, len);
+                        TensorPrimitives.FusedMultiplyAdd(aq, s, cj, cj);
+                    }
+                }
             }
         });
         return Matrix<double>.Build.Dense(m, k, c);
     }
 
     /// <summary>
-    /// Solves G·X = R for a symmetric positive definite G (n × n) by Cholesky (G = L·Lᵀ, row-oriented
-    /// Cholesky–Banachiewicz with SIMD dot products, rows split over the cores).
+    /// Solves G·X = R for a symmetric positive definite G (n × n) by Cholesky (G = L·Lᵀ, blocked and
+    /// register-tiled, rows split over the cores; then both triangular sweeps over all right-hand sides at once).
     /// </summary>
     /// <param name="g">G (only its lower triangle is read).</param>
     /// <param name="rhs">R, n × k.</param>
     /// <returns>X, n × k; null when G is not positive definite.</returns>
+    /// <exception cref="ArgumentException">When G is not square or R has a different number of rows.</exception>
     public static Matrix<double>? CholeskySolve(Matrix<double> g, Matrix<double> rhs)
     {
+        ArgumentNullException.ThrowIfNull(g);
+        ArgumentNullException.ThrowIfNull(rhs);
         int n = g.RowCount, k = rhs.ColumnCount;
-        var l = g.ToRowMajorArray(); // symmetric: row-major lower triangle = the lower triangle of G
-        bool ok = true;
-        for (int j = 0; j < n && ok; j++)
-        {
-            var lj = new ReadOnlySpan<double>(l, j * n, j);
-            double d = l[j * n + j] - TensorPrimitives.Dot(lj, lj);
-            if (!(d > 0) || !double.IsFinite(d)) { ok = false; break; }
-            double djj = Math.Sqrt(d);
-            l[j * n + j] = djj;
-            int rows = n - j - 1;
-            int jj = j;
-            For(rows, (long)rows * j, r =>
-            {
-                int i = jj + 1 + r;
-                l[i * n + jj] = (l[i * n + jj] - TensorPrimitives.Dot(new ReadOnlySpan<double>(l, i * n, jj), new ReadOnlySpan<double>(l, jj * n, jj))) / djj;
-            });
-        }
-        if (!ok) return null;
-        var x = ColumnMajor(rhs).ToArray();
-        For(k, (long)n * n * k, c =>
-        {
-            var col = new Span<double>(x, c * n, n);
-            for (int i = 0; i < n; i++) col[i] = (col[i] - TensorPrimitives.Dot(new ReadOnlySpan<double>(l, i * n, i), col[..i])) / l[i * n + i];
-            for (int i = n - 1; i >= 0; i--)
-            {
-                double s = col[i];
-                for (int p = i + 1; p < n; p++) s -= l[p * n + i] * col[p];
-                col[i] = s / l[i * n + i];
-            }
-        });
-        return Matrix<double>.Build.Dense(n, k, x);
+        if (g.ColumnCount != n || rhs.RowCount != n)
+            throw new ArgumentException($"Cholesky solve needs a square G and as many right-hand-side rows, got G {g.RowCount}x{g.ColumnCount} and R {rhs.RowCount}x{k}.");
+        var l = g.ToRowMajorArray();
+        if (!Cholesky.Factor(l, n)) return null;
+        var x = rhs.ToRowMajorArray();
+        Cholesky.Solve(l, n, x, k);
+        var result = Matrix<double>.Build.Dense(n, k);
+        var storage = result.AsColumnMajorArray()!;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < k; j++) storage[j * n + i] = x[i * k + j];
+        return result;
     }
 
     private static double[] ColumnMajor(Matrix<double> a) => a.AsColumnMajorArray() ?? a.ToColumnMajorArray();

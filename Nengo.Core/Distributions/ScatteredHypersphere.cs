@@ -13,7 +13,8 @@ namespace Nengo;
 /// method "sct", computing the inverse regularized incomplete beta function exactly (no lookup table).</para>
 /// <para>For d ≥ 2, points of a <see cref="QuasirandomSequence"/> in the unit cube (d − 1 columns for the
 /// surface, d for the volume, where the last column becomes the radius (min^d + (1 − min^d)·q)^(1/d)) are
-/// mapped to spherical angles through the inverse CDF of the angle densities, converted to Cartesian
+/// mapped to spherical angles through the inverse CDF of the angle densities (the closed form of
+/// <see cref="SinePowerQuantile"/>, equal to the inverse regularized incomplete beta), converted to Cartesian
 /// coordinates and finally rotated by a random orthogonal matrix U·Vᵀ from the SVD of a d×d
 /// standard-normal matrix. For d = 1 the surface gives an even split of ±1 and the volume an even split of
 /// positive and negative quasirandom magnitudes in [min, 1).</para>
@@ -67,6 +68,9 @@ public sealed record ScatteredHypersphere : Distribution
         int nAngles = d - 1;
         var cube = Base.Sample(n, Surface ? nAngles : d, rng);
         double minD = Math.Pow(MinMagnitude, d);
+        // One quantile function per angle density ∝ sin^(k−1), k = 2 … d − 1 (the last angle, k = 1, is flat).
+        var quantiles = new SinePowerQuantile[Math.Max(2, nAngles + 1)];
+        for (int k = 2; k <= nAngles; k++) quantiles[k] = new SinePowerQuantile(k - 1);
         // Points are independent (no random draws here), so they are mapped in parallel: the result
         // does not depend on the number of threads.
         void MapPoint(int i, double[] phi)
@@ -75,7 +79,7 @@ public sealed record ScatteredHypersphere : Distribution
             for (int j = 0; j < nAngles; j++)
             {
                 int k = nAngles - j;
-                double theta = AngleFraction(cube[i, j], k);
+                double theta = k == 1 ? cube[i, j] : quantiles[k].Fraction(cube[i, j]);
                 phi[j] = (j == nAngles - 1 ? 2.0 * Math.PI : Math.PI) * theta;
             }
 
@@ -181,9 +185,10 @@ public sealed record ScatteredHypersphere : Distribution
 
     /// <summary>
     /// θ in [0, 1] with θ·π the angle whose CDF under the density ∝ sin^(k−1) on [0, π] is y
-    /// (for the last angle, k = 1, the density is flat and θ = y).
+    /// (for the last angle, k = 1, the density is flat and θ = y), through the general inverse incomplete beta.
+    /// Sampling uses the faster <see cref="SinePowerQuantile"/>; this is its reference.
     /// </summary>
-    private static double AngleFraction(double y, int k)
+    internal static double AngleFraction(double y, int k)
     {
         if (k == 1) return y; // I⁻¹_{2y'}(½, ½) = sin²(π·y'), so θ = y exactly
         double yPrime = Math.Min(y, 1.0 - y);

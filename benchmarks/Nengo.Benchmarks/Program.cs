@@ -6,13 +6,14 @@ using Nengo.Benchmarks;
 using Nengo.Benchmarks.Models;
 
 // The benchmark suite of BENCHMARKS.md: one JSON line per model run.
-//   dotnet run -c Release --project benchmarks/Nengo.Benchmarks -- [--model NAME ...] [--backend cpu] [--precision float64] [--repeat N]
+//   dotnet run -c Release --project benchmarks/Nengo.Benchmarks -- [--model NAME ...] [--backend cpu] [--precision float64] [--repeat N] [--decoder-cache DIR]
 var models = new List<string>();
 string backendName = "cpu";
 string? precisionArg = null;
 int repeat = 1;
 int? threads = null;
 bool profile = false;
+Nengo.Builder.Caching.DecoderCache? decoderCache = null;
 for (int i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -24,11 +25,12 @@ for (int i = 0; i < args.Length; i++)
         case "--threads": threads = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--profile": profile = true; break;
         case "--repeat": repeat = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--decoder-cache": decoderCache = new Nengo.Builder.Caching.DecoderCache(Next()); break;
         case "--bandwidth":
             Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["measurement"] = "triad_bandwidth", ["bytes_per_s"] = Math.Round(Bandwidth.MeasureTriad()), ["threads"] = Environment.ProcessorCount }));
             return 0;
         case "--help" or "-h":
-            Console.WriteLine("usage: --model NAME (repeatable; default: the whole suite) --backend cpu|opencl --precision float64|float32 --repeat N --threads N (cpu) --profile (cpu: time per operator type, to stderr) | --bandwidth");
+            Console.WriteLine("usage: --model NAME (repeatable; default: the whole suite) --backend cpu|opencl --precision float64|float32 --repeat N --threads N (cpu) --profile (cpu: time per operator type, to stderr) --decoder-cache DIR | --bandwidth");
             Console.WriteLine("models: " + string.Join(", ", Suite.Names));
             return 0;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
@@ -47,7 +49,8 @@ foreach (var name in models)
         var net = model.Build();
         var backend = Suite.Backend(backendName, precision, threads, profile);
         var sw = Stopwatch.StartNew();
-        using var sim = new Simulator(net, backend: backend);
+        long hitsBefore = decoderCache?.Hits ?? 0;
+        using var sim = new Simulator(net, backend: backend, decoderCache: decoderCache);
         double buildS = sw.Elapsed.TotalSeconds;
         sw.Restart();
         sim.Run(model.SimSeconds);
@@ -61,6 +64,7 @@ foreach (var name in models)
             ["steps_per_s"] = Math.Round(sim.Steps / runS, 1), ["realtime"] = Math.Round(model.SimSeconds / runS, 3),
             ["metric"] = model.Metric, ["value"] = value,
         };
+        if (decoderCache is not null) line["decoder_cache_hits"] = decoderCache.Hits - hitsBefore;
         Console.WriteLine(JsonSerializer.Serialize(line));
     }
 }

@@ -1,0 +1,155 @@
+using System.Runtime.CompilerServices;
+using SimdVector = System.Numerics.Vector;
+
+namespace Nengo.Builder.Numerics;
+
+/// <summary>
+/// Blocked Cholesky factorisation G = L·Lᵀ and the multi-right-hand-side solve, on row-major arrays.
+/// </summary>
+/// <remarks>
+/// Left-looking by block columns of <see cref="Block"/>: each block column is first updated with the dot
+/// products of the rows to its left (<see cref="DotTile"/>, in parallel over groups of rows), then its diagonal
+/// block is factored and the rows below it are solved against that block. Every entry of L is computed by one
+/// fixed sequence of operations, so the result does not depend on the number of threads.
+/// </remarks>
+internal static class Cholesky
+{
+    /// <summary>Columns per block column.</summary>
+    public const int Block = 64;
+
+    /// <summary>Rows per parallel task.</summary>
+    private const int GroupRows = 32;
+
+    /// <summary>Below this order the factorisation runs on one thread.</summary>
+    private const int ParallelOrder = 256;
+
+    /// <summary>
+    /// Overwrites the lower triangle of the row-major n × n array <paramref name="l"/> (holding a symmetric G;
+    /// only its lower triangle is read) with L, where G = L·Lᵀ. The strict upper triangle is left as it was.
+    /// </summary>
+    /// <param name="l">G in, L out (row-major).</param>
+    /// <param name="n">The order.</param>
+    /// <returns>False when G is not (numerically) positive definite; L is then incomplete.</returns>
+    public static bool Factor(double[] l, int n)
+    {
+        var scratch = new double[Block * Block];
+        for (int j0 = 0; j0 < n; j0 += Block)
+        {
+            int j1 = Math.Min(n, j0 + Block);
+            UpdateRows(l, n, j0, j1, j0, j1, scratch);
+            if (!FactorDiagonal(l, n, j0, j1)) return false;
+            int below = n - j1;
+            if (below <= 0) continue;
+            int groups = (below + GroupRows - 1) / GroupRows;
+            void Group(int gi, double[] s)
+            {
+                int i0 = j1 + gi * GroupRows, i1 = Math.Min(n, i0 + GroupRows);
+                UpdateRows(l, n, j0, j1, i0, i1, s);
+                SolveRows(l, n, j0, j1, i0, i1);
+            }
+            if (n >= ParallelOrder && groups > 1)
+                Parallel.For(0, groups, () => new double[GroupRows * Block], (gi, _, s) => { Group(gi, s); return s; }, _ => { });
+            else
+                for (int gi = 0; gi < groups; gi++) Group(gi, scratch);
+        }
+        return true;
+    }
+
+    // L[i, j] −= Σ_{k < j0} L[i, k]·L[j, k] for rows i in [i0, i1) and columns j in [j0, min(j1, i + 1)).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void UpdateRows(double[] l, int n, int j0, int j1, int i0, int i1, double[] scratch)
+    {
+        if (j0 == 0) return;
+        int np = i1 - i0, nq = j1 - j0;
+        var s = scratch.AsSpan(0, np * nq);
+        DotTile.Block(l, (long)i0 * n, n, np, l, (long)j0 * n, n, nq, j0, s);
+        for (int i = 0; i < np; i++)
+        {
+            long row = (long)(i0 + i) * n;
+            int jEnd = Math.Min(j1, i0 + i + 1);
+            for (int j = j0; j < jEnd; j++) l[row + j] -= s[i * nq + j - j0];
+        }
+    }
+
+    // Factors the diagonal block [j0, j1) in place (its rows already updated for the columns left of j0).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool FactorDiagonal(double[] l, int n, int j0, int j1)
+    {
+        for (int j = j0; j < j1; j++)
+        {
+            long rj = (long)j * n;
+            double d = l[rj + j] - DotTile.Dot(l, rj + j0, l, rj + j0, j - j0);
+            if (!(d > 0) || !double.IsFinite(d)) return false;
+            double djj = Math.Sqrt(d);
+            l[rj + j] = djj;
+            for (int i = j + 1; i < j1; i++)
+            {
+                long ri = (long)i * n;
+                l[ri + j] = (l[ri + j] - DotTile.Dot(l, ri + j0, l, rj + j0, j - j0)) / djj;
+            }
+        }
+        return true;
+    }
+
+    // Rows below the diagonal block: L[i, j] = (L[i, j] − Σ_{j0 ≤ k < j} L[i, k]·L[j, k]) / L[j, j].
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SolveRows(double[] l, int n, int j0, int j1, int i0, int i1)
+    {
+        for (int i = i0; i < i1; i++)
+        {
+            long ri = (long)i * n;
+            for (int j = j0; j < j1; j++)
+            {
+                long rj = (long)j * n;
+                l[ri + j] = (l[ri + j] - DotTile.Dot(l, ri + j0, l, rj + j0, j - j0)) / l[rj + j];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Solves L·Lᵀ·X = B in place for the row-major n × k array <paramref name="x"/> (B in, X out), with L from
+    /// <see cref="Factor"/>. Both sweeps update whole rows of X (k values at a time), reading L by rows.
+    /// </summary>
+    /// <param name="l">L (row-major, lower triangle).</param>
+    /// <param name="n">The order.</param>
+    /// <param name="x">B in, X out, row-major n × k.</param>
+    /// <param name="k">The number of right-hand sides.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Solve(double[] l, int n, double[] x, int k)
+    {
+        // Forward: Y[i] = (B[i] − Σ_{p<i} L[i, p]·Y[p]) / L[i, i].
+        for (int i = 0; i < n; i++)
+        {
+            var xi = x.AsSpan(i * k, k);
+            long ri = (long)i * n;
+            for (int p = 0; p < i; p++) Axpy(-l[ri + p], x.AsSpan(p * k, k), xi);
+            Divide(xi, l[ri + i]);
+        }
+        // Backward: X[i] = Y[i] / L[i, i], then Y[p] −= L[i, p]·X[i] for p < i.
+        for (int i = n - 1; i >= 0; i--)
+        {
+            var xi = x.AsSpan(i * k, k);
+            long ri = (long)i * n;
+            Divide(xi, l[ri + i]);
+            for (int p = 0; p < i; p++) Axpy(-l[ri + p], xi, x.AsSpan(p * k, k));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Axpy(double a, ReadOnlySpan<double> src, Span<double> dst)
+    {
+        int w = System.Numerics.Vector<double>.Count, r = 0;
+        if (SimdVector.IsHardwareAccelerated)
+        {
+            var va = new System.Numerics.Vector<double>(a);
+            for (; r + w <= dst.Length; r += w)
+                SimdVector.FusedMultiplyAdd(va, new System.Numerics.Vector<double>(src[r..]), new System.Numerics.Vector<double>(dst[r..])).CopyTo(dst[r..]);
+        }
+        for (; r < dst.Length; r++) dst[r] = Math.FusedMultiplyAdd(a, src[r], dst[r]);
+    }
+
+    private static void Divide(Span<double> v, double d)
+    {
+        for (int r = 0; r < v.Length; r++) v[r] /= d;
+    }
+}
