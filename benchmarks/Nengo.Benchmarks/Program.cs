@@ -13,6 +13,7 @@ string? precisionArg = null;
 int repeat = 1;
 int? threads = null;
 bool profile = false;
+bool printModel = false;
 Nengo.Builder.Caching.DecoderCache? decoderCache = null;
 for (int i = 0; i < args.Length; i++)
 {
@@ -24,13 +25,14 @@ for (int i = 0; i < args.Length; i++)
         case "--precision": precisionArg = Next(); break;
         case "--threads": threads = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--profile": profile = true; break;
+        case "--print-model": printModel = true; break;
         case "--repeat": repeat = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--decoder-cache": decoderCache = new Nengo.Builder.Caching.DecoderCache(Next()); break;
         case "--bandwidth":
             Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["measurement"] = "triad_bandwidth", ["bytes_per_s"] = Math.Round(Bandwidth.MeasureTriad()), ["threads"] = Environment.ProcessorCount }));
             return 0;
         case "--help" or "-h":
-            Console.WriteLine("usage: --model NAME (repeatable; default: the whole suite) --backend cpu|opencl --precision float64|float32 --repeat N --threads N (cpu) --profile (cpu: time per operator type, to stderr) --decoder-cache DIR | --bandwidth");
+            Console.WriteLine("usage: --model NAME (repeatable; default: the whole suite) --backend cpu|opencl --precision float64|float32 --repeat N --threads N (cpu) --profile (cpu: time per operator type, to stderr) --print-model (the operator graph, to stderr) --decoder-cache DIR | --bandwidth");
             Console.WriteLine("models: " + string.Join(", ", Suite.Names));
             return 0;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
@@ -57,6 +59,7 @@ foreach (var name in models)
         double runS = sw.Elapsed.TotalSeconds;
         double value = model.Score(sim, runS);
         if (profile) Console.Error.Write(sim.PlanReport());
+        if (printModel) Console.Error.Write(sim.Model.ToString());
         var line = new Dictionary<string, object>
         {
             ["model"] = name, ["backend"] = backendName, ["precision"] = precision, ["neurons"] = net.NNeurons,
