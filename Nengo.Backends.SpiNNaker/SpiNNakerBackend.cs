@@ -102,7 +102,7 @@ public sealed class SpiNNakerBackend : IBackend
             var map = Mapper.Map(machine, plan.Netlist);
             var programs = _options.Programs ?? (board is not null ? Aplx.Placeholder
                 : throw new SpiNNakerException("A real board needs SpiNNakerOptions.Programs (APLX builds of the nengo_spinnaker executables)."));
-            return new SpiNNakerSimulation(plan, map, mc, owned, _options, programs);
+            return new SpiNNakerSimulation(plan, map, mc, board, owned, _options, programs);
         }
         catch
         {
