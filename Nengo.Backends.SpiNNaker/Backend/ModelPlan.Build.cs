@@ -22,14 +22,17 @@ internal sealed partial class ModelPlan
         }
         // Expand routes to probed passthrough Nodes into one route per probe (target = the probe index).
         var routes = new List<(Route Route, object Target)>();
+        // A PES rule's error probe is a sink fed by the error paths, like a passthrough Node's.
         foreach (var r in Routes())
         {
-            if (r.Target is not Node { IsPassthrough: true } node) { routes.Add((r, r.Target)); continue; }
+            if (r.Target is LearningRule) routes.Add((r, r.Target));
+            else if (r.Target is not Node { IsPassthrough: true }) { routes.Add((r, r.Target)); continue; }
+            int width = r.Target is Node n ? n.SizeOut : ((LearningRule)r.Target).SizeIn;
             for (int i = 0; i < Model.Probes.Count; i++)
             {
                 var pr = Model.Probes[i].Probe;
-                if (!ReferenceEquals(pr.Target is ObjView v ? v.Target : pr.Target, node)) continue;
-                routes.Add((r with { Map = Select((pr.Target as ObjView)?.Indices, node.SizeOut) * r.Map }, i));
+                if (!ReferenceEquals(pr.Target is ObjView v ? v.Target : pr.Target, r.Target)) continue;
+                routes.Add((r with { Map = Select((pr.Target as ObjView)?.Indices, width) * r.Map }, i));
             }
         }
         // Outgoing decoded rows of every ensemble (all-zero rows are not sent): static rows first, then learnt rows.
@@ -176,7 +179,7 @@ internal sealed partial class ModelPlan
         }
     }
 
-    /// <summary>Value sinks for decoded-output and passthrough-Node probes; host probes for the other Nodes.</summary>
+    /// <summary>Value sinks for decoded-output, passthrough-Node and PES-error probes; host probes for the other Nodes.</summary>
     private Dictionary<int, int> AddSinks(List<(Route Route, object Target)> routes)
     {
         var sinkOf = new Dictionary<int, int>();
@@ -189,8 +192,9 @@ internal sealed partial class ModelPlan
                 HostProbes.Add(new HostProbe(i, node, (pr.Target as ObjView)?.Indices, Tau(ProbeSynapse(pr), pr.Describe)));
                 continue;
             }
-            double? probeTau = target is Node ? Tau(ProbeSynapse(pr), pr.Describe) : null;
-            var into = routes.Where(r => target is Node ? Equals(r.Target, i) : r.Target is ProbeSink ps && ReferenceEquals(ps.Probe, pr)).ToList();
+            bool viaPaths = target is Node or LearningRule; // the probe sees the sum of the paths into it
+            double? probeTau = viaPaths ? Tau(ProbeSynapse(pr), pr.Describe) : null;
+            var into = routes.Where(r => viaPaths ? Equals(r.Target, i) : r.Target is ProbeSink ps && ReferenceEquals(ps.Probe, pr)).ToList();
             var lags = into.Select(r => r.Route.Tau is null && probeTau is null ? 1 : 0).Distinct().ToList();
             if (lags.Count > 1) throw Unsupported($"probes of passthrough Nodes fed by paths with and without synapses ({pr.Describe})");
             foreach (var r in into)

@@ -117,9 +117,10 @@ internal sealed partial class ModelPlan
         foreach (var p in Model.Probes)
         {
             object target = p.Probe.Target is ObjView v ? v.Target : p.Probe.Target;
-            bool ok = (target is Ensemble && p.Probe.Attr == "decoded_output") || (target is Node && p.Probe.Attr == "output");
-            if (!ok) throw Unsupported($"probes of '{p.Probe.Attr}' of {(target is IConnectable ic ? ic.Describe : target.ToString())} (only an ensemble's decoded_output and a Node's output)");
-            if (target is Node) Tau(ProbeSynapse(p.Probe), p.Probe.Describe);
+            bool ok = (target is Ensemble && p.Probe.Attr == "decoded_output") || (target is Node && p.Probe.Attr == "output")
+                || (target is LearningRule { RuleType: PES } && p.Probe.Attr == "error");
+            if (!ok) throw Unsupported($"probes of '{p.Probe.Attr}' of {(target is IConnectable ic ? ic.Describe : target.ToString())} (only an ensemble's decoded_output, a Node's output and a PES rule's error)");
+            if (target is Node or LearningRule) Tau(ProbeSynapse(p.Probe), p.Probe.Describe);
         }
     }
 
