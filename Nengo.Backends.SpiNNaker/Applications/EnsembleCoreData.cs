@@ -23,7 +23,8 @@ namespace Nengo.Backends.SpiNNaker.Applications;
 /// <param name="RecordVoltages">Record voltages.</param>
 /// <param name="SharedInput">SDRAM address of the cluster's shared input vector (0 for single-core clusters).</param>
 /// <param name="SharedSpikes">SDRAM address of the cluster's shared spike vector.</param>
-/// <param name="Semaphores">Address of the semaphore bytes (unbuffered alias).</param>
+/// <param name="Semaphores">Address of the cluster's 4-byte semaphore block (unbuffered alias): byte 0 is the input
+/// semaphore, byte 1 the spike semaphore; the system region holds both byte addresses.</param>
 /// <param name="Steps">Recording capacity in ticks.</param>
 public sealed record EnsembleCoreData(double Dt, double TauRc, double TauRef, int SizeIn, int InputOffset, int InputDims,
     double[] ScaledEncoders, double[] Bias, double[] Gain, int[] PopulationLengths, int PopulationId, double[] Decoders, uint[] Keys,
@@ -60,7 +61,10 @@ public sealed record EnsembleCoreData(double Dt, double TauRc, double TauRef, in
     /// <summary>Voltage-recording words per tick.</summary>
     public int VoltageWords => (Neurons + 1) / 2;
 
-    /// <summary>Lays out the SDRAM block.</summary>
+    /// <summary>Words of the system region (region 1): 14 parameters, 2 shared vectors, 2 semaphore byte addresses.</summary>
+    public const int SystemWords = 18;
+
+    /// <summary>Lays out the SDRAM block (SPINNAKER.md §4.4).</summary>
     /// <returns>The image.</returns>
     public RegionImage ToImage()
     {
@@ -68,7 +72,8 @@ public sealed record EnsembleCoreData(double Dt, double TauRc, double TauRef, in
         int flags = (RecordSpikes ? 1 : 0) | (RecordVoltages ? 2 : 0);
         var img = new RegionImage();
         img.SetWords(SystemRegion, [(int)Math.Round(Dt * 1e6), Neurons, SizeIn, SizeIn, total, PopulationLengths.Length, PopulationId,
-            InputOffset, InputDims, OutputRows, LearntKeys.Length, 0, 0, flags, (int)SharedInput, (int)SharedSpikes, (int)Semaphores]);
+            InputOffset, InputDims, OutputRows, LearntKeys.Length, 0, 0, flags, (int)SharedInput, (int)SharedSpikes,
+            (int)Semaphores, Semaphores == 0 ? 0 : (int)(Semaphores + 1)]);
         double c = (1 - Math.Exp(-Dt / TauRc)) * (1 - Math.Pow(2, -11));
         img.SetWords(LifRegion, [FixedPoint.ToFixed(c), (int)Math.Floor(TauRef / Dt + 1e-9)]);
         img.SetWords(EncodersRegion, ScaledEncoders.Select(FixedPoint.ToFixed));

@@ -22,7 +22,7 @@ internal sealed class EnsembleCore : CoreModel
 
     public EnsembleCore(EmulatedChip chip, int core, uint block) : base(chip, core, block)
     {
-        var s = Words(E.SystemRegion, 0, 17);
+        var s = Words(E.SystemRegion, 0, E.SystemWords);
         (_n, _sizeIn, _total, _pops, _popId, _inOffset, _inDims, _rows, _learntRows, _flags) = (s[1], s[2], s[4], s[5], s[6], s[7], s[8], s[9], s[10], s[13]);
         (_sharedIn, _sharedSpikes) = ((uint)s[14], (uint)s[15]);
         var lif = Words(E.LifRegion, 0, 2);
