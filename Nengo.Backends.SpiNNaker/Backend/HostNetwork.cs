@@ -90,20 +90,16 @@ internal sealed class HostNetwork
     }
 
     /// <summary>What a host-side path delivers to its target this step: Map · weights · f(slice(x)).</summary>
-    private double[] Deliver(ModelPlan.HostInput h)
-    {
-        var v = ModelPlan.ConnectionValue(h.Connection, h.Weights, _outputs[h.Pre]);
-        var r = new double[h.Map.RowCount];
-        for (int i = 0; i < r.Length; i++) { double acc = 0; for (int j = 0; j < v.Length; j++) acc += h.Map[i, j] * v[j]; r[i] = acc; }
-        return r;
-    }
+    private double[] Deliver(ModelPlan.HostInput h) => Path(h.Connection, h.Weights, h.Map, _outputs[h.Pre]);
 
     /// <summary>What an SDP receiver gets this step: the KeyIndex rows of Map · weights · f(slice(x)).</summary>
-    public double[] ReceiverValue(ModelPlan.ReceiverVertex rx)
+    public double[] ReceiverValue(ModelPlan.ReceiverVertex rx) => Path(rx.Connection, rx.Weights, rx.Map, _outputs[rx.Node]);
+
+    private static double[] Path(Connection c, MathNet.Numerics.LinearAlgebra.Matrix<double>? weights, MathNet.Numerics.LinearAlgebra.Matrix<double> map, double[] output)
     {
-        var v = ModelPlan.ConnectionValue(rx.Connection, rx.Weights, _outputs[rx.Node]);
-        var r = new double[rx.Map.RowCount];
-        for (int i = 0; i < r.Length; i++) { double acc = 0; for (int j = 0; j < v.Length; j++) acc += rx.Map[i, j] * v[j]; r[i] = acc; }
+        var v = ModelPlan.ConnectionValue(c, weights, output);
+        var r = new double[map.RowCount];
+        for (int i = 0; i < r.Length; i++) { double acc = 0; for (int j = 0; j < v.Length; j++) acc += map[i, j] * v[j]; r[i] = acc; }
         return r;
     }
 

@@ -82,6 +82,23 @@ public sealed class NodeIoTests
     }
 
     [Test]
+    public void HostNodeIntoProbedPassthrough_ThroughReceiverAndValueSink_IsS1615OfTheCpuValue()
+    {
+        // No neurons on the way: host Node → rx → value sink (latching filter, 10 ms low-pass) differs from float64 only
+        // by S16.15 truncation and the flooring filter multiply, whose -1 LSB per step settles at about 1 / (1 - a) ≈ 10 LSB
+        // (3e-4); 1e-3 allows for that and nothing a timing slip would cause (one step of sin(2πt) is up to 6e-3).
+        var net = new Network("host-to-sink", seed: 1);
+        var h = net.Node((t, x) => new[] { Math.Sin(2 * Math.PI * t), 0.5 * Math.Cos(2 * Math.PI * t) + x[0] }, sizeIn: 1);
+        var p = net.Node(sizeIn: 2);
+        net.Connect(h, p, synapse: 0.01, transform: new[,] { { 1.0, 0.0 }, { 0.5, 1.0 } });
+        var probe = net.Probe(p);
+        using var cpu = new Simulator(net, 0.001, new CpuBackend(), 1);
+        using var spin = new Simulator(net, 0.001, SpiNNakerBackend.Emulated(), 1);
+        cpu.RunSteps(400); spin.RunSteps(400);
+        Assert.That(spin.Data[probe].ToArray(), Is.EqualTo(cpu.Data[probe].ToArray()).Within(1e-3));
+    }
+
+    [Test]
     public void HostNodeFailure_IsASimulationErrorNamingTheNode()
     {
         var net = new Network("host-failure", seed: 1);
