@@ -120,10 +120,12 @@ internal sealed class SpiNNakerSimulation : ISimulation
             }
         }
         _loader.Start(_images);
-        if (_emulator is not null) _emulator.ExternallyStepped = _link is not null;
+        // Lockstep against the emulator, unless it was given a real-time tick (then node I/O runs as against a board).
+        bool lockstep = _emulator is { TickPeriod: null } && _link is not null;
+        if (_emulator is not null) _emulator.ExternallyStepped = lockstep;
         if (_link is not null) // the clock is kept across Reset: the link's message counts run on
-            _clock ??= _emulator is not null
-                ? new LockstepClock(_emulator, _link, _receivers.Count, [.. _transmitters.Values], _options.BarrierTimeout)
+            _clock ??= lockstep
+                ? new LockstepClock(_emulator!, _link, _receivers.Count, [.. _transmitters.Values], _options.BarrierTimeout)
                 : new RealTimeClock(_plan.Model.Dt);
     }
 

@@ -16,6 +16,14 @@ public sealed partial class BoardEmulator
     /// </summary>
     public bool ExternallyStepped { get; set; }
 
+    /// <summary>
+    /// The real-time clock of SPINNAKER.md §6.3: when set, a free-running period starts tick t at (t − 1) × this after
+    /// SYNC1, like a board's timer (the machine timestep); null runs the ticks as fast as possible. Ignored while
+    /// <see cref="ExternallyStepped"/>. The SpiNNaker backend drives node I/O against such a board in real time, as on
+    /// hardware.
+    /// </summary>
+    public TimeSpan? TickPeriod { get; set; }
+
     /// <summary>Node I/O messages (SDP to application ports) received since the board started.</summary>
     public long NodeMessagesReceived { get; private set; }
 

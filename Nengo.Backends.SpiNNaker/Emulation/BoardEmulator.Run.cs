@@ -82,9 +82,19 @@ public sealed partial class BoardEmulator
     /// <summary>Runs every core in RUN until each has done its ticks; phases are barriers across the board.</summary>
     private void RunTicks()
     {
+        var period = TickPeriod;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         for (int t = 1; ; t++)
+        {
+            if (period is { } p) // real time: tick t starts (t - 1) periods after SYNC1
+                while (clock.Elapsed < p * (t - 1))
+                {
+                    var left = p * (t - 1) - clock.Elapsed;
+                    if (left > TimeSpan.FromMilliseconds(2)) Thread.Sleep(left - TimeSpan.FromMilliseconds(1)); else Thread.SpinWait(100);
+                }
             lock (_lock)
                 if (_disposed || !TickOnce(t)) return;
+        }
     }
 
     /// <summary>The cores still running at tick <paramref name="t"/>; those whose run is over go back to SYNC0 (caller holds the lock).</summary>
