@@ -11,21 +11,24 @@ namespace Nengo.Backends.SpiNNaker;
 /// <summary>
 /// Runs a <see cref="Model"/> on a SpiNNaker board, or on the loopback <see cref="BoardEmulator"/>, the way
 /// nengo_spinnaker does (SPINNAKER.md §4): LIF ensembles as ensemble cores in S16.15, constant and time-only Nodes as
-/// value sources (constant inputs without a synapse folded into the bias), passthrough Nodes multiplied out,
-/// decoded-output and passthrough-Node probes as value sinks, and probes of value Nodes on the host.
+/// value sources (constant inputs without a synapse folded into the bias), Nodes with input on the host with SDP
+/// receiver/transmitter cores, PES on the ensemble cores, passthrough Nodes multiplied out, decoded-output,
+/// passthrough-Node and PES-error probes as value sinks, and probes of the other Nodes on the host.
 /// </summary>
 /// <remarks>
 /// <para>Supported: LIF ensembles (min_voltage 0, amplitude 1, no noise); decoded connections from ensembles into
-/// ensembles (Lowpass synapse) and probes (Lowpass or none), with Dense transforms, functions and slices; connections
-/// from constant or time-only Nodes into ensembles (Lowpass, or none for constants); passthrough Nodes, multiplied out
-/// (at most one synapse along each path through them); probes of an ensemble's <c>decoded_output</c>, of a passthrough
-/// Node's <c>output</c> (value sink) and of a constant or time-only Node's <c>output</c> (host, float64), with a Lowpass
-/// or no synapse and any sample_every.</para>
+/// ensembles (Lowpass synapse), host Nodes (Lowpass) and probes (Lowpass or none), with Dense transforms, functions and
+/// slices; connections from constant or time-only Nodes into ensembles (Lowpass, or none for constants); Nodes with
+/// input, evaluated on the host in float64 every step (lockstep with the emulator, real time on a board); PES on decoded
+/// connections from ensembles with the error as ordinary connections into the rule; passthrough Nodes, multiplied out (at
+/// most one synapse along each path through them); probes of an ensemble's <c>decoded_output</c>, of a Node's
+/// <c>output</c> and of a PES rule's <c>error</c>, with a Lowpass or no synapse and any sample_every.</para>
 /// <para>Everything else is rejected in <see cref="Prepare"/> with a <see cref="NotSupportedByBackendError"/> naming the
-/// feature before any packet is sent: other neuron types and Direct mode, Neurons connections, learning rules,
-/// weight solvers, Sparse and Convolution transforms, non-Lowpass synapses, same-step (synapse None) connections into
-/// ensembles from ensembles or time-varying Nodes, two synapses in series through passthrough Nodes, functions on
-/// connections from passthrough Nodes, Nodes with input or processes, ensemble noise, other probe attributes.</para>
+/// feature before any packet is sent: other neuron types and Direct mode, Neurons connections, learning rules other than
+/// PES, weight solvers, Sparse and Convolution transforms, non-Lowpass synapses, same-step (synapse None) paths into
+/// ensembles or from ensembles into host Nodes, two synapses in series through passthrough Nodes, functions on
+/// connections from passthrough Nodes, host paths wider than 64 dimensions, Nodes with processes, ensemble noise, other
+/// probe attributes.</para>
 /// <para><see cref="ISimulation.ReadSignal"/> reads only the step and time signals; every other signal raises
 /// <see cref="NotSupportedByBackendError"/>. The seed is unused (nothing supported draws random numbers at run time).</para>
 /// </remarks>
@@ -102,7 +105,7 @@ public sealed class SpiNNakerBackend : IBackend
             var map = Mapper.Map(machine, plan.Netlist);
             var programs = _options.Programs ?? (board is not null ? Aplx.Placeholder
                 : throw new SpiNNakerException("A real board needs SpiNNakerOptions.Programs (APLX builds of the nengo_spinnaker executables)."));
-            return new SpiNNakerSimulation(plan, map, mc, owned, _options, programs);
+            return new SpiNNakerSimulation(plan, map, mc, board, owned, _options, programs);
         }
         catch
         {

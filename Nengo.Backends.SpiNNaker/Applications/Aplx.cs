@@ -15,6 +15,10 @@ public static class Aplx
     public const string ValueSource = "value_source";
     /// <summary>Value sink executable.</summary>
     public const string ValueSink = "value_sink";
+    /// <summary>SDP receiver executable (host Node values into the board).</summary>
+    public const string SdpReceiver = "rx";
+    /// <summary>SDP transmitter executable (decoded values to host Nodes).</summary>
+    public const string SdpTransmitter = "tx";
 
     private const string Magic = "NENGO-APLX:";
 

@@ -49,13 +49,26 @@ public sealed class ApplicationLoader(MachineController machine, byte appId, Tim
     /// <param name="steps">Ticks.</param>
     public void RunPeriod(int steps)
     {
+        BeginPeriod(steps);
+        Release();
+        EndPeriod();
+    }
+
+    /// <summary>Writes vcpu.user1 = <paramref name="steps"/> on every core, waits for SYNC0, sends sync0 and waits for SYNC1.</summary>
+    /// <param name="steps">Ticks of the period.</param>
+    public void BeginPeriod(int steps)
+    {
         foreach (var (x, y, core, _) in _cores) machine.WriteUser1(x, y, core, (uint)steps);
         machine.WaitForState(appId, CoreState.Sync0, _cores.Count, timeout);
         machine.Signal(appId, SignalKind.Sync0);
         machine.WaitForState(appId, CoreState.Sync1, _cores.Count, timeout);
-        machine.Signal(appId, SignalKind.Sync1);
-        machine.WaitForState(appId, CoreState.Sync0, _cores.Count, timeout);
     }
+
+    /// <summary>Sends sync1: the cores start ticking.</summary>
+    public void Release() => machine.Signal(appId, SignalKind.Sync1);
+
+    /// <summary>Waits until every core has finished its ticks and is back in SYNC0.</summary>
+    public void EndPeriod() => machine.WaitForState(appId, CoreState.Sync0, _cores.Count, timeout);
 
     /// <summary>Reads <paramref name="words"/> S16.15 words of region <paramref name="region"/> of a vertex.</summary>
     /// <param name="x">Chip x.</param>

@@ -23,7 +23,8 @@ namespace Nengo.Backends.SpiNNaker.Applications;
 /// <param name="RecordVoltages">Record voltages.</param>
 /// <param name="SharedInput">SDRAM address of the cluster's shared input vector (0 for single-core clusters).</param>
 /// <param name="SharedSpikes">SDRAM address of the cluster's shared spike vector.</param>
-/// <param name="Semaphores">Address of the semaphore bytes (unbuffered alias).</param>
+/// <param name="Semaphores">Address of the cluster's 4-byte semaphore block (unbuffered alias): byte 0 is the input
+/// semaphore, byte 1 the spike semaphore; the system region holds both byte addresses.</param>
 /// <param name="Steps">Recording capacity in ticks.</param>
 public sealed record EnsembleCoreData(double Dt, double TauRc, double TauRef, int SizeIn, int InputOffset, int InputDims,
     double[] ScaledEncoders, double[] Bias, double[] Gain, int[] PopulationLengths, int PopulationId, double[] Decoders, uint[] Keys,
@@ -35,6 +36,18 @@ public sealed record EnsembleCoreData(double Dt, double TauRc, double TauRef, in
         InputRoutingRegion = 12, InhibFiltersRegion = 13, InhibRoutingRegion = 14, ModFiltersRegion = 15, ModRoutingRegion = 16,
         LearntEncoderFiltersRegion = 17, LearntEncoderRoutingRegion = 18, PesRegion = 19, VojaRegion = 20, FilteredActivityRegion = 21,
         ProfilerRegion = 22, SpikeRecordingRegion = 23, VoltageRecordingRegion = 24, EncoderRecordingRegion = 25;
+
+    /// <summary>Learnt (PES) output rows × cluster neurons, row major, NOT yet divided by dt (region 7).</summary>
+    public double[] LearntDecoders { get; init; } = [];
+
+    /// <summary>One MC key per learnt output row (region 9).</summary>
+    public uint[] LearntKeys { get; init; } = [];
+
+    /// <summary>Modulatory filters (the error inputs of PES rules, regions 15 and 16).</summary>
+    public IReadOnlyList<FilterSpec> ModulatoryFilters { get; init; } = [];
+
+    /// <summary>PES rules of this core's learnt rows (region 19).</summary>
+    public IReadOnlyList<PesEntry> Pes { get; init; } = [];
 
     /// <summary>Neurons on this core.</summary>
     public int Neurons => Bias.Length;
@@ -48,7 +61,10 @@ public sealed record EnsembleCoreData(double Dt, double TauRc, double TauRef, in
     /// <summary>Voltage-recording words per tick.</summary>
     public int VoltageWords => (Neurons + 1) / 2;
 
-    /// <summary>Lays out the SDRAM block.</summary>
+    /// <summary>Words of the system region (region 1): 14 parameters, 2 shared vectors, 2 semaphore byte addresses.</summary>
+    public const int SystemWords = 18;
+
+    /// <summary>Lays out the SDRAM block (SPINNAKER.md §4.4).</summary>
     /// <returns>The image.</returns>
     public RegionImage ToImage()
     {
@@ -56,21 +72,24 @@ public sealed record EnsembleCoreData(double Dt, double TauRc, double TauRef, in
         int flags = (RecordSpikes ? 1 : 0) | (RecordVoltages ? 2 : 0);
         var img = new RegionImage();
         img.SetWords(SystemRegion, [(int)Math.Round(Dt * 1e6), Neurons, SizeIn, SizeIn, total, PopulationLengths.Length, PopulationId,
-            InputOffset, InputDims, OutputRows, 0, 0, 0, flags, (int)SharedInput, (int)SharedSpikes, (int)Semaphores]);
+            InputOffset, InputDims, OutputRows, LearntKeys.Length, 0, 0, flags, (int)SharedInput, (int)SharedSpikes,
+            (int)Semaphores, Semaphores == 0 ? 0 : (int)(Semaphores + 1)]);
         double c = (1 - Math.Exp(-Dt / TauRc)) * (1 - Math.Pow(2, -11));
         img.SetWords(LifRegion, [FixedPoint.ToFixed(c), (int)Math.Floor(TauRef / Dt + 1e-9)]);
         img.SetWords(EncodersRegion, ScaledEncoders.Select(FixedPoint.ToFixed));
         img.SetWords(BiasRegion, Bias.Select(FixedPoint.ToFixed));
         img.SetWords(GainRegion, Gain.Select(FixedPoint.ToFixed));
         img.SetWords(DecodersRegion, Decoders.Select(d => FixedPoint.ToFixed(d / Dt)));
-        img.SetWords(LearntDecodersRegion, []);
+        img.SetWords(LearntDecodersRegion, LearntDecoders.Select(d => FixedPoint.ToFixed(d / Dt)));
         img.SetWords(KeysRegion, Keys.Select(k => (int)k));
-        img.SetWords(LearntKeysRegion, []);
+        img.SetWords(LearntKeysRegion, LearntKeys.Select(k => (int)k));
         img.SetWords(PopulationLengthsRegion, PopulationLengths);
         img.SetWords(InputFiltersRegion, FilterSpec.FilterRegion(InputFilters, Dt));
         img.SetWords(InputRoutingRegion, FilterSpec.RoutingRegion(InputFilters));
         for (int r = InhibFiltersRegion; r <= LearntEncoderRoutingRegion; r++) img.SetWords(r, [0]);
-        img.SetWords(PesRegion, [0]);
+        img.SetWords(ModFiltersRegion, FilterSpec.FilterRegion(ModulatoryFilters, Dt));
+        img.SetWords(ModRoutingRegion, FilterSpec.RoutingRegion(ModulatoryFilters));
+        img.SetWords(PesRegion, PesEntry.Region(Pes));
         img.SetWords(VojaRegion, [0, FixedPoint.One]);
         img.SetWords(FilteredActivityRegion, [0]);
         img.SetWords(ProfilerRegion, [0]);

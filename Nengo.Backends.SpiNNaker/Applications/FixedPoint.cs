@@ -31,4 +31,10 @@ public static class FixedPoint
     /// <param name="b">Second factor.</param>
     /// <returns>The product.</returns>
     public static int Mul(int a, int b) => unchecked((int)(((long)a * b) >> 15));
+
+    /// <summary>accum × accum as newer libgcc computes it: 64-bit product, + 2^14, arithmetic shift right by 15 (round half up).</summary>
+    /// <param name="a">First factor.</param>
+    /// <param name="b">Second factor.</param>
+    /// <returns>The product.</returns>
+    public static int MulRound(int a, int b) => unchecked((int)(((long)a * b + (1L << 14)) >> 15));
 }

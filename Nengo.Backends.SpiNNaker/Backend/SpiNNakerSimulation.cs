@@ -9,7 +9,8 @@ namespace Nengo.Backends.SpiNNaker.Backend;
 /// <summary>
 /// A model loaded on a board (SPINNAKER.md §6.4): routing tables, region images, programs; runs in periods of at most
 /// <see cref="SpiNNakerOptions.PeriodSteps"/> ticks and reads the value sinks back after each. The board runs one tick
-/// ahead of <see cref="Steps"/> because a packet reaches a value sink one tick after it is decoded.
+/// ahead of <see cref="Steps"/> because a packet reaches a value sink one tick after it is decoded. With node I/O the
+/// host Nodes step with the board (lockstep on the emulator, wall-clock pace on a real board), one host step per tick.
 /// </summary>
 internal sealed class SpiNNakerSimulation : ISimulation
 {
@@ -21,13 +22,29 @@ internal sealed class SpiNNakerSimulation : ISimulation
     private readonly Func<string, byte[]> _images;
     private readonly Dictionary<int, List<double[]>> _sinkTicks = [];
     private readonly Dictionary<int, (byte X, byte Y, uint Block)> _blocks = [];
+    private readonly HostNetwork _host;
+    private readonly NodeIoLink? _link;
+    private readonly BoardEmulator? _emulator;
+    private readonly List<(byte X, byte Y, byte Cpu, ModelPlan.ReceiverVertex Rx)> _receivers = [];
+    private readonly Dictionary<Node, (byte X, byte Y, byte Cpu)> _transmitters = new(ReferenceEqualityComparer.Instance);
+    private IHostClock? _clock;
     private ApplicationLoader _loader = null!;
     private long _boardTicks;
     private bool _disposed;
 
-    internal SpiNNakerSimulation(ModelPlan plan, MappingResult map, MachineController mc, BoardEmulator? ownedEmulator, SpiNNakerOptions options, Func<string, byte[]> images)
+    /// <param name="plan">The validated plan.</param>
+    /// <param name="map">Its mapping.</param>
+    /// <param name="mc">The board's controller (owned).</param>
+    /// <param name="emulator">The emulator behind <paramref name="mc"/>, or null for a real board (node I/O then runs in real time).</param>
+    /// <param name="ownedEmulator">An emulator this simulation disposes.</param>
+    /// <param name="options">Run control.</param>
+    /// <param name="images">Program images.</param>
+    internal SpiNNakerSimulation(ModelPlan plan, MappingResult map, MachineController mc, BoardEmulator? emulator, BoardEmulator? ownedEmulator,
+        SpiNNakerOptions options, Func<string, byte[]> images)
     {
-        _plan = plan; _map = map; _mc = mc; _ownedEmulator = ownedEmulator; _options = options; _images = images;
+        _plan = plan; _map = map; _mc = mc; _emulator = emulator; _ownedEmulator = ownedEmulator; _options = options; _images = images;
+        _host = new HostNetwork(plan);
+        if (plan.HasNodeIo) _link = new NodeIoLink(mc, emulator is null ? System.Net.IPAddress.Any : System.Net.IPAddress.Loopback);
         Load();
     }
 
@@ -39,7 +56,9 @@ internal sealed class SpiNNakerSimulation : ISimulation
     private void Load()
     {
         _loader = new ApplicationLoader(_mc, _options.AppId, _options.BarrierTimeout);
-        _blocks.Clear(); _sinkTicks.Clear(); _boardTicks = 0; Steps = 0;
+        _blocks.Clear(); _sinkTicks.Clear(); _receivers.Clear(); _transmitters.Clear(); _boardTicks = 0; Steps = 0;
+        _host.Reset();
+        _link?.ForgetValues();
         foreach (var (chip, table) in _map.Tables.OrderBy(t => t.Key.X).ThenBy(t => t.Key.Y))
             _mc.LoadRoutingTable((byte)chip.X, (byte)chip.Y, _options.AppId, table.Select(e => (e.Key, e.Mask, e.Route)).ToList());
         var shared = new Dictionary<(ModelPlan.EnsemblePlan, int), (uint, uint, uint)>();
@@ -75,9 +94,25 @@ internal sealed class SpiNNakerSimulation : ISimulation
                     _blocks[v] = (x, y, _loader.AddVertex(x, y, core, Aplx.ValueSource, image));
                     break;
                 }
+                case ModelPlan.ReceiverVertex rx:
+                {
+                    var keys = rx.KeyIndex.Select(i => _map.Keys[(rx.Net, 0)] | (uint)i).ToArray();
+                    _blocks[v] = (x, y, _loader.AddVertex(x, y, core, Aplx.SdpReceiver, new SdpReceiverData(_plan.Model.Dt, keys).ToImage()));
+                    _receivers.Add((x, y, (byte)core, rx));
+                    break;
+                }
+                case ModelPlan.TransmitterVertex tx:
+                {
+                    var filters = tx.Nets.GroupBy(n => n.Tau).Select(g => ModelPlan.Filter(g.Select(n => n.Net), g.Key, tx.Node.SizeIn, _map)).ToList();
+                    _blocks[v] = (x, y, _loader.AddVertex(x, y, core, Aplx.SdpTransmitter, new SdpTransmitterData(_plan.Model.Dt, tx.Node.SizeIn, filters).ToImage()));
+                    _transmitters[tx.Node] = (x, y, (byte)core);
+                    break;
+                }
                 case ModelPlan.SinkVertex sk:
                 {
-                    var filters = sk.Nets.GroupBy(n => n.Tau).Select(g => ModelPlan.Filter(g.Select(n => n.Net), g.Key, sk.Size, _map)).ToList();
+                    // A latching path (from an SDP receiver) gets a filter of its own: latching replaces instead of summing.
+                    var filters = sk.Nets.GroupBy(n => (n.Tau, Net: n.Latching ? n.Net : -1))
+                        .Select(g => ModelPlan.Filter(g.Select(n => n.Net), g.Key.Tau, sk.Size, _map, g.Key.Net >= 0)).ToList();
                     _blocks[v] = (x, y, _loader.AddVertex(x, y, core, Aplx.ValueSink, new ValueSinkData(_plan.Model.Dt, sk.Size, 0, filters, Capacity).ToImage()));
                     _sinkTicks[v] = [];
                     break;
@@ -85,6 +120,20 @@ internal sealed class SpiNNakerSimulation : ISimulation
             }
         }
         _loader.Start(_images);
+        // Lockstep against the emulator, unless it was given a real-time tick (then node I/O runs as against a board).
+        bool lockstep = _emulator is { TickPeriod: null } && _link is not null;
+        if (_emulator is not null) _emulator.ExternallyStepped = lockstep;
+        if (_link is not null) // the clock is kept across Reset: the link's message counts run on
+            _clock ??= lockstep
+                ? new LockstepClock(_emulator!, _link, _receivers.Count, [.. _transmitters.Values], _options.BarrierTimeout)
+                : new RealTimeClock(_plan.Model.Dt);
+    }
+
+    /// <summary>One host step: Nodes evaluated with the latest transmitter vectors, then one SDP message per receiver.</summary>
+    private void HostStep()
+    {
+        _host.Advance(node => _link is not null && _transmitters.TryGetValue(node, out var tx) ? _link.Latest(tx.X, tx.Y, tx.Cpu) : null);
+        foreach (var (x, y, cpu, rx) in _receivers) _link!.Send(x, y, cpu, _host.ReceiverValue(rx));
     }
 
     /// <inheritdoc />
@@ -93,15 +142,15 @@ internal sealed class SpiNNakerSimulation : ISimulation
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
         if (steps == 0) return;
-        var timeNodes = _plan.TimeNodes;
-        for (long k = Steps + 1; k <= Steps + steps; k++)
-            foreach (var node in timeNodes) ModelPlan.NodeOutput(node, k * _plan.Model.Dt);
         long target = Steps + steps + 1;
+        // Without node I/O the host side does not interact with the board: evaluate it for exactly these steps.
+        if (_clock is null) while (_host.Step < Steps + steps) _host.Advance(_ => null);
         while (_boardTicks < target)
         {
             int chunk = (int)Math.Min(Capacity, target - _boardTicks);
             WriteFrames(chunk);
-            _loader.RunPeriod(chunk);
+            if (_clock is null) _loader.RunPeriod(chunk);
+            else _clock.RunPeriod(_loader, chunk, HostStep);
             foreach (var (v, sk) in _plan.Sinks)
             {
                 var (x, y, block) = _blocks[v];
@@ -163,7 +212,7 @@ internal sealed class SpiNNakerSimulation : ISimulation
             double[]? y = null;
             for (long k = 1; k <= Steps; k++)
             {
-                var u = ModelPlan.NodeOutput(hp.Node, k * _plan.Model.Dt);
+                var u = _host.Recorded(hp.Node, k);
                 if (hp.Slice is { } s) u = s.Select(i => u[i]).ToArray();
                 double[] value;
                 if (hp.Tau is null) value = u;
@@ -200,6 +249,7 @@ internal sealed class SpiNNakerSimulation : ISimulation
         catch (SpiNNakerException) { }
         finally
         {
+            _link?.Dispose();
             _mc.Dispose();
             _ownedEmulator?.Dispose();
         }

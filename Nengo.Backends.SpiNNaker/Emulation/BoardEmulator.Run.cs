@@ -26,7 +26,7 @@ public sealed partial class BoardEmulator
     }
 
     /// <summary>c_main: build the core model from its SDRAM block (app_id, tag = core), then wait at SYNC0.</summary>
-    private static void StartCore(EmulatedChip chip, int p)
+    private void StartCore(EmulatedChip chip, int p)
     {
         byte app = chip.AppId(p);
         uint block = chip.TagPointer(app, (byte)p);
@@ -38,6 +38,8 @@ public sealed partial class BoardEmulator
                 Aplx.Ensemble => new EnsembleCore(chip, p, block),
                 Aplx.ValueSource => new ValueSourceCore(chip, p, block),
                 Aplx.ValueSink => new ValueSinkCore(chip, p, block),
+                Aplx.SdpReceiver => new SdpReceiverCore(chip, p, block),
+                Aplx.SdpTransmitter => new SdpTransmitterCore(chip, p, block, (core, values) => SendTagged(chip, core, values)),
                 var n => throw new NotSupportedException($"unknown executable '{n}'"),
             };
             chip.SetState(p, CoreState.Sync0);
@@ -50,7 +52,7 @@ public sealed partial class BoardEmulator
         var signal = (SignalKind)((a2 >> 16) & 0xF);
         byte mask = (byte)(a2 >> 8), app = (byte)a2;
         if (type == 1) return (RC.Arg, NoArgs, []); // current SC&MP rejects P2P-type (legacy counting) signals
-        if (!_running.IsCompleted && signal != SignalKind.Stop) return (RC.Ok, NoArgs, []);
+        if ((!_running.IsCompleted || _steppedTick is not null) && signal != SignalKind.Stop) return (RC.Ok, NoArgs, []);
         foreach (var chip in _chips)
             for (int p = 1; p < EmulatedChip.CoreCount; p++)
             {
@@ -68,36 +70,68 @@ public sealed partial class BoardEmulator
                         chip.SetState(p, CoreState.Idle); chip.Models[p] = null; chip.ProgramNames[p] = null; chip.SetApp(p, 0); break;
                 }
             }
-        if (signal == SignalKind.Stop) foreach (var chip in _chips) { chip.FreeApp(app); chip.Router.FreeApp(app); }
-        if (signal == SignalKind.Sync1) _running = Task.Run(RunTicks);
+        if (signal == SignalKind.Stop) { foreach (var chip in _chips) { chip.FreeApp(app); chip.Router.FreeApp(app); } _steppedTick = null; }
+        if (signal == SignalKind.Sync1)
+        {
+            if (ExternallyStepped) { _steppedTick = 0; Running(1); } // the host calls StepTick for every tick
+            else _running = Task.Run(RunTicks);
+        }
         return (RC.Ok, NoArgs, []);
     }
 
     /// <summary>Runs every core in RUN until each has done its ticks; phases are barriers across the board.</summary>
     private void RunTicks()
     {
+        var period = TickPeriod;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         for (int t = 1; ; t++)
         {
+            if (period is { } p) // real time: tick t starts (t - 1) periods after SYNC1
+                while (clock.Elapsed < p * (t - 1))
+                {
+                    var left = p * (t - 1) - clock.Elapsed;
+                    if (left > TimeSpan.FromMilliseconds(2)) Thread.Sleep(left - TimeSpan.FromMilliseconds(1)); else Thread.SpinWait(100);
+                }
             lock (_lock)
+                if (_disposed || !TickOnce(t)) return;
+        }
+    }
+
+    /// <summary>The cores still running at tick <paramref name="t"/>; those whose run is over go back to SYNC0 (caller holds the lock).</summary>
+    private List<(EmulatedChip Chip, int Core, CoreModel Model)> Running(int t)
+    {
+        var running = new List<(EmulatedChip Chip, int Core, CoreModel Model)>();
+        foreach (var chip in _chips)
+            for (int p = 1; p < EmulatedChip.CoreCount; p++)
+                if (chip.State(p) == CoreState.Run && chip.Models[p] is { } m)
+                {
+                    if (m.Stops(t)) chip.SetState(p, CoreState.Sync0); else running.Add((chip, p, m));
+                }
+        return running;
+    }
+
+    /// <summary>One timer tick of every running core (caller holds the lock): phases 0–2, routing, then the late phase
+    /// (SDP transmitters, which see the packets of this tick) and its routing. False when no core runs any more.</summary>
+    private bool TickOnce(int t)
+    {
+        var running = Running(t);
+        if (running.Count == 0) return false;
+        var sent = new List<(EmulatedChip, uint, int)>();
+        void Phase(int phase)
+        {
+            foreach (var (chip, p, m) in running)
             {
-                var running = new List<(EmulatedChip Chip, int Core, CoreModel Model)>();
-                foreach (var chip in _chips)
-                    for (int p = 1; p < EmulatedChip.CoreCount; p++)
-                        if (chip.State(p) == CoreState.Run && chip.Models[p] is { } m)
-                        {
-                            if (m.Stops(t)) chip.SetState(p, CoreState.Sync0); else running.Add((chip, p, m));
-                        }
-                if (running.Count == 0 || _disposed) return;
-                var sent = new List<(EmulatedChip, uint, int)>();
-                for (int phase = 0; phase < 3; phase++)
-                    foreach (var (chip, p, m) in running)
-                    {
-                        try { m.Tick(t, phase, (k, v) => sent.Add((chip, k, v))); }
-                        catch (Exception e) when (e is not OutOfMemoryException) { chip.Fail(p, 9, e.Message); }
-                    }
-                foreach (var (chip, key, payload) in sent) Route(chip, key, payload, -1, 0);
+                if (chip.Models[p] is null) continue; // failed earlier in this tick
+                try { m.Tick(t, phase, (k, v) => sent.Add((chip, k, v))); }
+                catch (Exception e) when (e is not OutOfMemoryException) { chip.Fail(p, 9, e.Message); }
             }
         }
+        for (int phase = 0; phase < 3; phase++) Phase(phase);
+        foreach (var (chip, key, payload) in sent) Route(chip, key, payload, -1, 0);
+        sent.Clear();
+        Phase(SdpTransmitterCore.LatePhase);
+        foreach (var (chip, key, payload) in sent) Route(chip, key, payload, -1, 0);
+        return true;
     }
 
     /// <summary>Routes one MC packet hop by hop: first-match entry, else straight through for link arrivals, else drop.</summary>

@@ -135,7 +135,8 @@ public sealed partial class BoardEmulator : IDisposable
             if (sdp.Header.IsReplyExpected && _faultRng.NextDouble() < _faults.LossRate) return;
             if (sdp.Header.DestPort != 0)
             {
-                return; // SDP to application ports (node I/O) is not modelled by this emulator
+                DeliverToCore(sdp); // node I/O: fire-and-forget, never acknowledged
+                return;
             }
             if (sdp.Payload.Length < 4) return;
             var req = ScpPacket.Decode(sdp.Payload, 3);

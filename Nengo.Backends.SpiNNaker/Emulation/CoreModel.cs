@@ -31,7 +31,11 @@ internal abstract class CoreModel
     /// <summary>Whether the core stops at tick <paramref name="t"/> (ensembles: t &gt; n).</summary>
     public virtual bool Stops(int t) => t > Ticks;
 
+    /// <summary>Phases 0–2 run before the tick's packets are routed, phase 3 (<c>SdpTransmitterCore.LatePhase</c>) after.</summary>
     public abstract void Tick(int t, int phase, Action<uint, int> emit);
+
+    /// <summary>An SDP message SC&amp;MP hands to this core on <paramref name="port"/>; false when the program has no SDP handler.</summary>
+    public virtual bool ReceiveSdp(byte port, ReadOnlySpan<byte> payload) => false;
 
     public void Deliver(uint key, int payload)
     {

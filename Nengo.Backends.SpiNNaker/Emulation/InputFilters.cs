@@ -43,7 +43,16 @@ internal sealed class InputFilters
         }
     }
 
-    /// <summary>Steps every filter and sums the outputs into <paramref name="into"/> (cleared first).</summary>
+    /// <summary>Number of filters.</summary>
+    public int Count => _filters.Length;
+
+    /// <summary>The width of filter <paramref name="f"/>.</summary>
+    public int Width(int f) => _filters[f].Width;
+
+    /// <summary>The output of filter <paramref name="f"/> after the last <see cref="Step"/>.</summary>
+    public ReadOnlySpan<int> Output(int f) => _output[f];
+
+    /// <summary>Steps every filter and sums the outputs into <paramref name="into"/> (cleared first; may be empty).</summary>
     public void Step(int[] into)
     {
         Array.Clear(into);

@@ -7,6 +7,7 @@ using Nengo.Benchmarks.Models;
 
 // The benchmark suite of BENCHMARKS.md: one JSON line per model run.
 //   dotnet run -c Release --project benchmarks/Nengo.Benchmarks -- [--model NAME ...] [--backend cpu] [--precision float64] [--repeat N] [--decoder-cache DIR]
+// A model a backend cannot run (NotSupportedByBackendError, e.g. outside the SpiNNaker subset) gives a line with "unsupported".
 var models = new List<string>();
 string backendName = "cpu";
 string? precisionArg = null;
@@ -32,13 +33,13 @@ for (int i = 0; i < args.Length; i++)
             Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["measurement"] = "triad_bandwidth", ["bytes_per_s"] = Math.Round(Bandwidth.MeasureTriad()), ["threads"] = Environment.ProcessorCount }));
             return 0;
         case "--help" or "-h":
-            Console.WriteLine("usage: --model NAME (repeatable; default: the whole suite) --backend cpu|opencl --precision float64|float32 --repeat N --threads N (cpu) --profile (cpu: time per operator type, to stderr) --print-model (the operator graph, to stderr) --decoder-cache DIR | --bandwidth");
+            Console.WriteLine("usage: --model NAME (repeatable; default: the whole suite) --backend cpu|opencl|spinnaker-emulated --precision float64|float32|s16.15 --repeat N --threads N (cpu) --profile (cpu: time per operator type, to stderr) --print-model (the operator graph, to stderr) --decoder-cache DIR | --bandwidth");
             Console.WriteLine("models: " + string.Join(", ", Suite.Names));
             return 0;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
-string precision = precisionArg ?? (backendName == "opencl" ? "float32" : "float64");
+string precision = precisionArg ?? backendName switch { "opencl" => "float32", "spinnaker-emulated" => "s16.15", _ => "float64" };
 try { Suite.Backend(backendName, precision); }
 catch (Exception e) { Console.Error.WriteLine(e.Message); return 2; }
 if (models.Count == 0) models.AddRange(Suite.Names);
@@ -52,7 +53,17 @@ foreach (var name in models)
         var backend = Suite.Backend(backendName, precision, threads, profile);
         var sw = Stopwatch.StartNew();
         long hitsBefore = decoderCache?.Hits ?? 0;
-        using var sim = new Simulator(net, backend: backend, decoderCache: decoderCache);
+        Simulator built;
+        try { built = new Simulator(net, backend: backend, decoderCache: decoderCache); }
+        catch (NotSupportedByBackendError e)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["model"] = name, ["backend"] = backendName, ["precision"] = precision, ["unsupported"] = e.Message,
+            }));
+            break;
+        }
+        using var sim = built;
         double buildS = sw.Elapsed.TotalSeconds;
         sw.Restart();
         sim.Run(model.SimSeconds);

@@ -137,9 +137,15 @@ public sealed class BackendTests
         yield return new TestCaseData(Net(n => { var a = n.Ensemble(10, 1); var b = n.Ensemble(10, 1); n.Connect(a.Neurons, b.Neurons, transform: 1.0); }), "Neurons").SetName("Unsupported_NeuronsConnection");
         yield return new TestCaseData(Net(n => { var a = n.Ensemble(10, 1); var b = n.Ensemble(10, 1); n.Connect(a, b, synapse: new Alpha(0.01)); }), "synapse").SetName("Unsupported_AlphaSynapse");
         yield return new TestCaseData(Net(n => { var a = n.Ensemble(10, 1); n.Probe(a.Neurons, "output"); }), "probes of 'output' of Ensemble (unlabeled).Neurons").SetName("Unsupported_SpikeProbe");
-        yield return new TestCaseData(Net(n => { var a = n.Ensemble(10, 1); var f = n.Node((t, x) => x[0] * 2, 1); n.Connect(a, f); }), "Nodes with input").SetName("Unsupported_NodeWithInput");
+        yield return new TestCaseData(Net(n => { var a = n.Ensemble(10, 1); var f = n.Node((t, x) => x[0] * 2, 1); n.Connect(a, f, synapse: SynapseArg.None); }),
+            "without a synapse from ensembles into host Nodes").SetName("Unsupported_SameStepIntoHostNode");
+        yield return new TestCaseData(Net(n => { var a = n.Ensemble(10, 70); var f = n.Node((t, x) => Enumerable.Repeat(0.1, 70).ToArray(), 1); n.Connect(f, a); }),
+            "at most 64 dimensions").SetName("Unsupported_WideReceiver");
         yield return new TestCaseData(Net(n => { var a = n.Ensemble(10, 1); var b = n.Ensemble(10, 1); n.Connect(a, b, synapse: SynapseArg.None); }), "without a synapse").SetName("Unsupported_SameStepIntoEnsemble");
-        yield return new TestCaseData(Net(n => { var a = n.Ensemble(10, 1); var b = n.Ensemble(10, 1); n.Connect(a, b, learningRule: new PES()); }), "learning rules").SetName("Unsupported_Learning");
+        yield return new TestCaseData(Net(n => { var a = n.Ensemble(10, 1); var b = n.Ensemble(10, 1); n.Connect(a, b, solver: new LstsqL2(weights: true), learningRule: new BCM()); }),
+            "the learning rule BCM").SetName("Unsupported_Bcm");
+        yield return new TestCaseData(Net(n => { var a = n.Ensemble(10, 1); var p = n.Node(sizeIn: 2); var b = n.Ensemble(10, 1); n.Connect(a, p, function: x => new[] { x[0], x[0] }, learningRule: new PES()); n.Connect(p, b, transform: new[,] { { 1.0, 1.0 } }, synapse: SynapseArg.None); }),
+            "summed or scaled").SetName("Unsupported_PesMixedRows");
     }
 
     [TestCaseSource(nameof(UnsupportedModels))]

@@ -35,9 +35,10 @@ public static class SpiNNakerBackendCase
     private const string NeuronsConnections =
         "connects from or into ens.neurons; nengo_spinnaker rejects these (global inhibition is not implemented here; SPINNAKER.md \u00a74.1, \u00a74.13)";
     private const string Learning =
-        "uses a learning rule; PES and Voja on the cores are not implemented by this backend, other rules are unsupported upstream (SPINNAKER.md \u00a74.11)";
+        "uses BCM, Oja, RLS or Voja; the ensemble program here learns with PES only (nengo_spinnaker's Voja is not implemented by this backend, the other rules are unsupported upstream; SPINNAKER.md \u00a74.11)";
+    private const string PesSignals =
+        "probes a PES connection's weights or the rule's delta; the learnt decoders change on the cores in S16.15 and only decoded values, Node outputs and the rule's error are read back";
     private const string Processes = "uses a process (Node process or ensemble noise); processes run neither on the cores nor on the host in this backend";
-    private const string HostNodes = "uses a Node with input; host Nodes need SDP round trips to Rx/Tx cores, which this backend does not implement (SPINNAKER.md \u00a74.9)";
     private const string ProbeAttributes =
         "probes something other than an ensemble's decoded_output or a Node's output (neuron output, voltage, input, connection signals, weights); " +
         "those are not read back from the cores";
@@ -131,28 +132,26 @@ public static class SpiNNakerBackendCase
         ["NodeToNeurons_InputIsBiasPlusGainTimesX"] = NeuronsConnections,
         ["NodeToNeurons_WithMatrixTransform_GainAppliedAfterTransform"] = NeuronsConnections,
         ["NodeToNeurons_WithSynapse_FilteredThenGain"] = NeuronsConnections,
+        ["Pes_IntoNeurons_DeltaProjectsErrorThroughPostEncoders"] = NeuronsConnections,
+        ["Pes_IntoNeurons_LearnsCommunicationChannel"] = NeuronsConnections,
         ["TimeVaryingInputFromNeuronsPre"] = NeuronsConnections,
         // Learning
         ["Bcm_DeltaMatchesEquationFromProbedSignals"] = Learning,
         ["Bcm_WithWeightsSolver_LearnsTheFullWeightMatrix"] = Learning,
         ["Oja_DeltaMatchesEquationFromProbedSignals"] = Learning,
         ["Oja_KeepsWeightsBounded_HebbianAloneDoesNot"] = Learning,
-        ["Pes_DeltaIsMinusRateDtOverNTimesErrorTimesActivities"] = Learning,
-        ["Pes_IntoNeurons_DeltaProjectsErrorThroughPostEncoders"] = Learning,
-        ["Pes_IntoNeurons_LearnsCommunicationChannel"] = Learning,
-        ["Pes_LearnsCommunicationChannel"] = Learning,
-        ["Pes_WeightsChangeExactlyOneStepAfterDelta"] = Learning,
         ["Rls_DeltaAndInvGammaMatchEquations"] = Learning,
         ["Rls_Reset_RestoresInvGammaAndDecoders"] = Learning,
         ["Voja_DeltaMatchesEquation_XIsTheTotalDecodedInput"] = Learning,
         ["Voja_LearningSignalMinusOne_StopsLearning"] = Learning,
         ["Voja_MovesEncodersOfActiveNeuronsTowardTheInput"] = Learning,
+        // PesSignals
+        ["Pes_DeltaIsMinusRateDtOverNTimesErrorTimesActivities"] = PesSignals,
+        ["Pes_WeightsChangeExactlyOneStepAfterDelta"] = PesSignals,
         // Processes
         ["Noise_ResetRerunIsBitIdentical_AndAnotherSimulatorSeedDiffers"] = Processes,
         ["PiecewiseNode_DrivesAnEnsemble"] = Processes,
         ["ProcessNode_WithExplicitSeed_EqualsTheOfflineRun"] = Processes,
-        // HostNodes
-        ["NodeFunctionOfInput_ReadsInputOfSameStep"] = HostNodes,
         // ProbeAttributes
         ["AddingProbeOrNode_DoesNotChangeOtherResults"] = ProbeAttributes,
         ["ConnectionOutputInputAndWeights"] = ProbeAttributes,

@@ -6,22 +6,24 @@ namespace Nengo.Backends.SpiNNaker.Emulation.Cores;
 /// <summary>
 /// The ensemble executable (SPINNAKER.md §4.6–4.7) in S16.15: filter this core's input slice, share it through the
 /// cluster's SDRAM input vector, run LIF (overshoot kept, refractory in whole ticks), share spikes (bit 31 first),
-/// record spikes (LSB first) and voltages (U1.15, zero on spike/refractory ticks), then send one packet per owned
-/// output row: the sum of decoders/dt of the cluster neurons that spiked.
+/// record spikes (LSB first) and voltages (U1.15, zero on spike/refractory ticks), apply PES to the learnt rows for the
+/// cluster neurons that spiked (rate × error rounded as libgcc's accum multiply, once per error dimension and tick), then
+/// send one packet per owned output row, static then learnt: the sum of decoders/dt of the cluster neurons that spiked.
 /// </summary>
 internal sealed class EnsembleCore : CoreModel
 {
-    private readonly int _n, _sizeIn, _total, _pops, _popId, _inOffset, _inDims, _rows, _flags, _c, _tauRef, _neuronOffset;
+    private readonly int _n, _sizeIn, _total, _pops, _popId, _inOffset, _inDims, _rows, _learntRows, _flags, _c, _tauRef, _neuronOffset;
     private readonly uint _sharedIn, _sharedSpikes;
-    private readonly int[] _enc, _bias, _gain, _dec, _popLengths, _v, _refr, _filtered, _input;
-    private readonly uint[] _keys, _clusterSpikes;
-    private readonly InputFilters _filters;
+    private readonly int[] _enc, _bias, _gain, _dec, _learnt, _popLengths, _v, _refr, _filtered, _input;
+    private readonly uint[] _keys, _learntKeys, _clusterSpikes;
+    private readonly InputFilters _filters, _modulatory;
+    private readonly (int Rate, int Filter, int Start, int End, int Row)[] _pes;
     private int _recordTick;
 
     public EnsembleCore(EmulatedChip chip, int core, uint block) : base(chip, core, block)
     {
-        var s = Words(E.SystemRegion, 0, 17);
-        (_n, _sizeIn, _total, _pops, _popId, _inOffset, _inDims, _rows, _flags) = (s[1], s[2], s[4], s[5], s[6], s[7], s[8], s[9], s[13]);
+        var s = Words(E.SystemRegion, 0, E.SystemWords);
+        (_n, _sizeIn, _total, _pops, _popId, _inOffset, _inDims, _rows, _learntRows, _flags) = (s[1], s[2], s[4], s[5], s[6], s[7], s[8], s[9], s[10], s[13]);
         (_sharedIn, _sharedSpikes) = ((uint)s[14], (uint)s[15]);
         var lif = Words(E.LifRegion, 0, 2);
         (_c, _tauRef) = (lif[0], lif[1]);
@@ -30,6 +32,19 @@ internal sealed class EnsembleCore : CoreModel
         _gain = Words(E.GainRegion, 0, _n);
         _dec = Words(E.DecodersRegion, 0, _rows * _total);
         _keys = Words(E.KeysRegion, 0, _rows).Select(k => (uint)k).ToArray();
+        _learnt = Words(E.LearntDecodersRegion, 0, _learntRows * _total);
+        _learntKeys = Words(E.LearntKeysRegion, 0, _learntRows).Select(k => (uint)k).ToArray();
+        _modulatory = new InputFilters(FilterRegion(E.ModFiltersRegion), RoutingRegion(E.ModRoutingRegion));
+        var pes = Words(E.PesRegion, 0, 1 + PesEntry.Words * Word(E.PesRegion, 0));
+        _pes = new (int, int, int, int, int)[pes[0]];
+        for (int i = 0; i < _pes.Length; i++)
+        {
+            var w = pes.AsSpan(1 + PesEntry.Words * i, PesEntry.Words);
+            _pes[i] = (w[0], w[1], w[2], w[3], w[4]);
+            if (w[1] < 0 || w[1] >= _modulatory.Count || w[2] < 0 || w[3] < w[2] || w[3] > _modulatory.Width(w[1]) || w[4] < 0 || w[4] + w[3] - w[2] > _learntRows)
+                throw new InvalidOperationException($"PES entry {i} (filter {w[1]}, dims {w[2]}..{w[3]}, row {w[4]}) does not fit {_modulatory.Count} filters and {_learntRows} learnt rows");
+            if (w[5] != -1) throw new InvalidOperationException($"PES entry {i}: filtered activities (filter {w[5]}) are not implemented");
+        }
         _popLengths = Words(E.PopulationLengthsRegion, 0, _pops);
         _neuronOffset = _popLengths.Take(_popId).Sum();
         _filters = new InputFilters(FilterRegion(E.InputFiltersRegion), RoutingRegion(E.InputRoutingRegion));
@@ -48,13 +63,14 @@ internal sealed class EnsembleCore : CoreModel
     {
         if (phase == 0)
         {
-            foreach (var (k, p) in Drain()) _filters.Receive(k, p, _inOffset);
+            foreach (var (k, p) in Drain()) { _filters.Receive(k, p, _inOffset); _modulatory.Receive(k, p, 0); }
             _filters.Step(_filtered);
+            _modulatory.Step([]);
             if (_pops > 1) Chip.Memory.Write(_sharedIn + (uint)(4 * _inOffset), RegionImage.Words(_filtered));
             else Array.Copy(_filtered, 0, _input, _inOffset, Math.Min(_inDims, _sizeIn - _inOffset));
         }
         else if (phase == 1) Neurons();
-        else Decode(emit);
+        else if (phase == 2) Decode(emit);
     }
 
     private void Neurons()
@@ -105,25 +121,44 @@ internal sealed class EnsembleCore : CoreModel
             var b = Chip.Memory.Read(_sharedSpikes, 4 * _clusterSpikes.Length);
             for (int w = 0; w < _clusterSpikes.Length; w++) _clusterSpikes[w] = BitConverter.ToUInt32(b, 4 * w);
         }
-        for (int r = 0; r < _rows; r++)
-        {
-            int value = 0, neuron = 0;
-            for (int pop = 0; pop < _pops; pop++)
+        foreach (var (rate, filter, start, end, row) in _pes)
+            for (int d = start; d < end; d++)
             {
-                int wOff = SpikeWordOffset(pop);
-                for (int w = 0; w < (_popLengths[pop] + 31) / 32; w++)
-                {
-                    uint word = _clusterSpikes[wOff + w];
-                    while (word != 0)
-                    {
-                        int bit = System.Numerics.BitOperations.LeadingZeroCount(word);
-                        word &= ~(0x80000000u >> bit);
-                        value = unchecked(value + _dec[r * _total + neuron + 32 * w + bit]);
-                    }
-                }
-                neuron += _popLengths[pop];
+                int delta = FixedPoint.MulRound(rate, _modulatory.Output(filter)[d]);
+                if (delta == 0) continue;
+                int r = row + d - start;
+                ForEachSpike(i => _learnt[r * _total + i] = unchecked(_learnt[r * _total + i] - delta));
             }
-            emit(_keys[r], value);
+        for (int r = 0; r < _rows; r++) emit(_keys[r], DecodeRow(_dec, r));
+        for (int r = 0; r < _learntRows; r++) emit(_learntKeys[r], DecodeRow(_learnt, r));
+    }
+
+    /// <summary>Calls <paramref name="action"/> with the cluster index of every neuron that spiked this tick (spike words MSB first).</summary>
+    private void ForEachSpike(Action<int> action)
+    {
+        int neuron = 0;
+        for (int pop = 0; pop < _pops; pop++)
+        {
+            int wOff = SpikeWordOffset(pop);
+            for (int w = 0; w < (_popLengths[pop] + 31) / 32; w++)
+            {
+                uint word = _clusterSpikes[wOff + w];
+                while (word != 0)
+                {
+                    int bit = System.Numerics.BitOperations.LeadingZeroCount(word);
+                    word &= ~(0x80000000u >> bit);
+                    action(neuron + 32 * w + bit);
+                }
+            }
+            neuron += _popLengths[pop];
         }
+    }
+
+    /// <summary>The sum of a row's decoders over the cluster neurons that spiked.</summary>
+    private int DecodeRow(int[] decoders, int r)
+    {
+        int value = 0, start = r * _total;
+        ForEachSpike(i => value = unchecked(value + decoders[start + i]));
+        return value;
     }
 }
