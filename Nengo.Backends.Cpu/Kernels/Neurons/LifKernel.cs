@@ -50,8 +50,8 @@ internal sealed class LifKernel : CpuKernel
         _minV = Vector256.Create(lif.MinVoltage);
         _spike = Vector256.Create(lif.Amplitude / dt);
         _smallSteps = dt / lif.TauRc <= 0.1;
-        _partial = new int[n];
-        _spiked = new int[n];
+        _partial = new int[n + 4];
+        _spiked = new int[n + 4];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -79,8 +79,8 @@ internal sealed class LifKernel : CpuKernel
             }
             r.StoreUnsafe(ref a, (nuint)(_ref + i));
             Vector256<double>.Zero.StoreUnsafe(ref a, (nuint)(_out + i));
-            for (; partial != 0; partial &= partial - 1) _partial[partials++] = i + BitOperations.TrailingZeroCount(partial);
-            for (; spiked != 0; spiked &= spiked - 1) _spiked[spikes++] = i + BitOperations.TrailingZeroCount(spiked);
+            Append(_partial, ref partials, i, partial);
+            Append(_spiked, ref spikes, i, spiked);
         }
         for (; i < _n; i++)
         {
@@ -100,6 +100,22 @@ internal sealed class LifKernel : CpuKernel
         }
         for (int k = 0; k < partials; k += 4) FinishPartial(ref a, k, Math.Min(4, partials - k), ref spikes);
         for (int k = 0; k < spikes; k += 4) Spike(ref a, k, Math.Min(4, spikes - k));
+    }
+
+    /// <summary>The set lanes of each 4-bit mask, in order (unused lanes 0).</summary>
+    private static readonly Vector128<int>[] Lanes = [.. Enumerable.Range(0, 16).Select(m =>
+    {
+        var lanes = Enumerable.Range(0, 4).Where(l => (m & (1 << l)) != 0).ToList();
+        while (lanes.Count < 4) lanes.Add(0);
+        return Vector128.Create(lanes.ToArray());
+    })];
+
+    /// <summary>Appends base + each set lane of <paramref name="mask"/> to a queue without branches (the queue has 4 spare slots).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Append(int[] queue, ref int count, int @base, uint mask)
+    {
+        (Vector128.Create(@base) + Lanes[mask]).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(queue), (nuint)count);
+        count += BitOperations.PopCount(mask);
     }
 
     /// <summary>Integrates queued neurons partials[k..k+count) over Δ = dt − r, the part of the step after their refractory period, and queues those that spike.</summary>
