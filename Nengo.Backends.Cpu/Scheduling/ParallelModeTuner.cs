@@ -7,8 +7,9 @@ namespace Nengo.Backends.Cpu.Scheduling;
 /// run on the calling thread. Both give bit-identical results, so the choice is only about speed: on a
 /// quiet machine the workers win; on an oversubscribed one (other processes, test runners in parallel)
 /// a worker may wait milliseconds for a core and the calling thread alone is faster. The tuner times
-/// a short window of steps in each mode, keeps the faster, and re-checks the other mode after an
-/// interval that doubles every time it loses again (up to <see cref="MaxInterval"/> steps).
+/// a short window of steps in each mode (the median step, robust to a stray pause), keeps the faster,
+/// and re-checks the other mode after an interval that doubles every time it loses again (up to
+/// <see cref="MaxInterval"/> steps). The first steps (JIT, cold caches) are not measured.
 /// </summary>
 internal sealed class ParallelModeTuner
 {
@@ -16,9 +17,12 @@ internal sealed class ParallelModeTuner
     private const int MinInterval = 1024;
     private const int MaxInterval = 65_536;
 
+    private const int WarmUp = 16;
+    private const int SettleSteps = 2;
+
+    private readonly double[] _window = new double[Window];
     private int _interval = MinInterval;
-    private int _steps;
-    private long _ticks;
+    private int _steps = -WarmUp;
     private bool _exploring = true;
     private double _exploitCost = double.NaN;
 
@@ -31,30 +35,26 @@ internal sealed class ParallelModeTuner
     /// <summary>Records one step that began at <paramref name="start"/> and switches mode when a window or interval ends.</summary>
     public void Stepped(long start)
     {
-        _ticks += Stopwatch.GetTimestamp() - start;
-        _steps++;
-        if (_steps < (_exploring ? Window : _interval)) return;
-        double cost = (double)_ticks / _steps;
-        _ticks = 0;
-        _steps = 0;
-        if (!_exploring)
+        long ticks = Stopwatch.GetTimestamp() - start;
+        int step = _steps++;
+        if (step < 0) return;                                        // warm-up, or the first steps after a switch
+        int length = _exploring ? Window : _interval;
+        if (step >= length - Window) _window[step - (length - Window)] = ticks;   // the window is the last steps of the span
+        if (_steps < length) return;
+        Array.Sort(_window);
+        double cost = _window[Window / 2];
+        if (_exploring && !double.IsNaN(_exploitCost))
         {
-            // The interval in the chosen mode is over: its average is the reference; try the other mode.
-            _exploitCost = cost;
-            _exploring = true;
-            Parallel = !Parallel;
+            _exploring = false;
+            _steps = 0;
+            if (cost < _exploitCost) _interval = MinInterval;        // the other mode is faster: keep it
+            else { Parallel = !Parallel; _interval = Math.Min(MaxInterval, 2 * _interval); }
             return;
         }
-        _exploring = false;
-        if (double.IsNaN(_exploitCost))
-        {
-            // First window (parallel): measure the serial mode next before choosing.
-            _exploitCost = cost;
-            _exploring = true;
-            Parallel = !Parallel;
-            return;
-        }
-        if (cost < _exploitCost) _interval = MinInterval;            // the other mode is faster: keep it
-        else { Parallel = !Parallel; _interval = Math.Min(MaxInterval, 2 * _interval); }
+        // A span in the chosen mode (or the very first window) is over: it is the reference; try the other mode.
+        _exploitCost = cost;
+        _exploring = true;
+        _steps = -SettleSteps;
+        Parallel = !Parallel;
     }
 }
