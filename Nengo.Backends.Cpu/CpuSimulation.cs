@@ -36,13 +36,19 @@ internal sealed class CpuSimulation : ISimulation, IProfiledSimulation
         var factory = new KernelFactory(store, model);
         var merged = lifGroups.SelectMany(g => g).ToHashSet();
         var planned = OperatorBatching.Batches(model, store, merged);
+        var spiking = model.StepOrder.OfType<SimNeurons>().Where(n => n.NeuronType.Spiking).Select(n => n.Output.Root).ToHashSet(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < model.StepOrder.Count; i++)
         {
             if (merged.Contains(i)) continue;
             var op = model.StepOrder[i];
             var writes = op.Sets.Concat(op.Incs).Concat(op.Updates).Select(s => (store.OffsetOf(s), s.Size)).ToArray();
             long cost = op.Sets.Concat(op.Incs).Concat(op.Reads).Concat(op.Updates).Sum(s => (long)s.Size) + (op is SimNeurons n ? 8L * n.Count : 0);
-            string name = op is SimNeurons sn ? $"SimNeurons({sn.NeuronType.GetType().Name})" : op.GetType().Name;
+            string name = op switch
+            {
+                SimNeurons sn => $"SimNeurons({sn.NeuronType.GetType().Name})",
+                DotInc d when spiking.Contains(d.X.Root) => "DotInc(spikes)",
+                _ => op.GetType().Name,
+            };
             planned.Add(new PlannedKernel(op.Accept(factory), model.StepLevels[i], i, writes, cost, name));
         }
         foreach (var g in lifGroups) planned.AddRange(LifMerging.Slices(model, g, store));

@@ -7,7 +7,8 @@ namespace Nengo.Backends.Cpu.Scheduling;
 /// run on the calling thread. Both give bit-identical results, so the choice is only about speed: on a
 /// quiet machine the workers win; on an oversubscribed one (other processes, test runners in parallel)
 /// a worker may wait milliseconds for a core and the calling thread alone is faster. The tuner times
-/// a short window of steps in each mode (the median step, robust to a stray pause), keeps the faster,
+/// a short window of steps in each mode (the mean step without the slowest one: stalls count, a single
+/// stray pause does not), keeps the faster,
 /// and re-checks the other mode after an interval that doubles every time it loses again (up to
 /// <see cref="MaxInterval"/> steps). The first steps (JIT, cold caches) are not measured.
 /// </summary>
@@ -41,8 +42,7 @@ internal sealed class ParallelModeTuner
         int length = _exploring ? Window : _interval;
         if (step >= length - Window) _window[step - (length - Window)] = ticks;   // the window is the last steps of the span
         if (_steps < length) return;
-        Array.Sort(_window);
-        double cost = _window[Window / 2];
+        double cost = (_window.Sum() - _window.Max()) / (Window - 1);
         if (_exploring && !double.IsNaN(_exploitCost))
         {
             _exploring = false;
