@@ -173,4 +173,34 @@ public class ElementwiseAndDotIncKernelTests : KernelTestBase
             Assert.That(got[i], Is.EqualTo(expected).Within(1e-13), $"row {i}");
         }
     }
+
+    [Test]
+    public void SpikesThroughAMatrix_OfAnyHeight_AreTheMatrixProduct([Values(3, 16, 21, 40)] int rows)
+    {
+        const int n = 30;
+        var rng = new Random(rows);
+        var w = new double[rows, n];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < n; j++) w[i, j] = rng.NextDouble() * 2 - 1;
+        var net = new Network(seed: 2);
+        var ens = net.Ensemble(n, 1, gain: Enumerable.Repeat(1.0, n).ToArray(), bias: Enumerable.Range(0, n).Select(i => 1.2 + 0.3 * i).ToArray());
+        var p = net.Node(sizeIn: rows);
+        net.Connect(ens.Neurons, p, transform: w, synapse: null);
+        var spikes = net.Probe(ens.Neurons);
+        var output = net.Probe(p);
+        var data = Run(net, 50, spikes, output);
+        int active = 0;
+        for (int step = 0; step < 50; step++)
+        {
+            var s = Row(data[0], step);
+            active += s.Count(v => v != 0);
+            var got = Row(data[1], step);
+            for (int i = 0; i < rows; i++)
+            {
+                double expected = Enumerable.Range(0, n).Sum(j => w[i, j] * s[j]);
+                Assert.That(got[i], Is.EqualTo(expected).Within(1e-9 * (1 + Math.Abs(expected))), $"step {step} row {i}");
+            }
+        }
+        Assert.That(active, Is.GreaterThan(50), "neurons spiked");
+    }
 }
