@@ -6,15 +6,19 @@ namespace Nengo.Backends.Cpu.Scheduling;
 /// Chooses, while a simulation runs, whether the parallel levels of a plan use the worker threads or
 /// run on the calling thread. Both give bit-identical results, so the choice is only about speed: on a
 /// quiet machine the workers win; on an oversubscribed one (other processes, test runners in parallel)
-/// a worker may wait milliseconds for a core and the calling thread alone is faster. The tuner times
-/// a short window of steps in each mode (the mean step without the slowest one: stalls count, a single
-/// stray pause does not), keeps the faster,
-/// and re-checks the other mode after an interval that doubles every time it loses again (up to
-/// <see cref="MaxInterval"/> steps). The first steps (JIT, cold caches) are not measured.
+/// a worker may wait milliseconds for a core and the calling thread alone is faster. Starting on the
+/// calling thread, the tuner times a short window of steps in each mode (the mean step without the
+/// slowest one: stalls count, a single stray pause does not), keeps the faster, and re-checks the
+/// other mode after an interval that doubles every time it loses again (up to <see cref="MaxInterval"/>
+/// steps); one exploring step far slower than the reference ends the exploration at once. The first
+/// steps (JIT, cold caches) are not measured.
 /// </summary>
 internal sealed class ParallelModeTuner
 {
-    private const int Window = 32;
+    private const int Window = 16;
+
+    /// <summary>An exploring step this many times slower than the reference ends the exploration at once.</summary>
+    private const double GiveUpFactor = 4;
     private const int MinInterval = 1024;
     private const int MaxInterval = 65_536;
 
@@ -28,7 +32,7 @@ internal sealed class ParallelModeTuner
     private double _exploitCost = double.NaN;
 
     /// <summary>Whether the next step should use the worker threads.</summary>
-    public bool Parallel { get; private set; } = true;
+    public bool Parallel { get; private set; }
 
     /// <summary>The start time to pass to <see cref="Stepped"/>.</summary>
     public static long Start() => Stopwatch.GetTimestamp();
@@ -39,6 +43,15 @@ internal sealed class ParallelModeTuner
         long ticks = Stopwatch.GetTimestamp() - start;
         int step = _steps++;
         if (step < 0) return;                                        // warm-up, or the first steps after a switch
+        if (_exploring && !double.IsNaN(_exploitCost) && ticks > GiveUpFactor * _exploitCost)
+        {
+            // Far slower (a worker waiting for a core): back to the reference mode without finishing the window.
+            Parallel = !Parallel;
+            _exploring = false;
+            _steps = 0;
+            _interval = Math.Min(MaxInterval, 2 * _interval);
+            return;
+        }
         int length = _exploring ? Window : _interval;
         if (step >= length - Window) _window[step - (length - Window)] = ticks;   // the window is the last steps of the span
         if (_steps < length) return;

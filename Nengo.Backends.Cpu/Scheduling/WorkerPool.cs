@@ -5,17 +5,17 @@ namespace Nengo.Backends.Cpu.Scheduling;
 /// <summary>
 /// A fixed set of worker threads that run one job per call of <see cref="Run"/> and return when all are
 /// done. Levels of one step follow each other within microseconds, so workers spin on a generation
-/// counter for a short while before they sleep on an event, and the caller spins on a completion count:
+/// counter for a short while before they sleep on a semaphore, and the caller spins on a completion count:
 /// a hand-over costs well under a microsecond while a simulation runs, and idle workers cost nothing.
 /// No allocation per call.
 /// </summary>
 internal sealed class WorkerPool : IDisposable
 {
-    /// <summary>Spin iterations (tens of microseconds) a worker waits for the next job before it sleeps.</summary>
-    private const int SpinsBeforeSleep = 4_000;
+    /// <summary>How long (0.5 ms) a worker spins for the next job before it sleeps: longer than the serial work between two parallel levels of a step.</summary>
+    private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 2000;
 
     private readonly Thread[] _threads;
-    private readonly ManualResetEventSlim _wake = new(false);
+    private readonly SemaphoreSlim _wake = new(0);
     private Action<int>? _job;
     private int _generation, _done, _sleepers;
     private volatile bool _stopping;
@@ -43,9 +43,11 @@ internal sealed class WorkerPool : IDisposable
         if (Workers == 1) { job(0); return; }
         _job = job;
         Volatile.Write(ref _done, 0);
-        _wake.Reset();
         Interlocked.Increment(ref _generation);
-        if (Volatile.Read(ref _sleepers) > 0) _wake.Set();
+        // Every worker that announced it sleeps gets a permit (one that saw the new generation in time
+        // leaves a spare permit behind: it costs one spurious wake-up later, never a lost one).
+        int sleepers = Interlocked.Exchange(ref _sleepers, 0);
+        if (sleepers > 0) _wake.Release(sleepers);
         try { job(0); }
         catch (Exception e) { Interlocked.CompareExchange(ref _failure, e, null); }
         var spin = new SpinWait();
@@ -60,14 +62,15 @@ internal sealed class WorkerPool : IDisposable
         int seen = 0;
         while (true)
         {
+            long since = System.Diagnostics.Stopwatch.GetTimestamp();
             int spins = 0;
             while (Volatile.Read(ref _generation) == seen && !_stopping)
             {
-                if (++spins < SpinsBeforeSleep) { Thread.SpinWait(1); continue; }
+                Thread.SpinWait(1);
+                if ((++spins & 63) != 0 || System.Diagnostics.Stopwatch.GetTimestamp() - since < SpinTicks) continue;
                 Interlocked.Increment(ref _sleepers);
                 if (Volatile.Read(ref _generation) == seen && !_stopping) _wake.Wait();
-                Interlocked.Decrement(ref _sleepers);
-                spins = 0;
+                since = System.Diagnostics.Stopwatch.GetTimestamp();
             }
             if (_stopping) return;
             seen = Volatile.Read(ref _generation);
@@ -81,7 +84,7 @@ internal sealed class WorkerPool : IDisposable
     {
         if (Workers == 1 || _stopping) return;
         _stopping = true;
-        _wake.Set();
+        _wake.Release(_threads.Length);
         foreach (var t in _threads) t.Join();
         _wake.Dispose();
     }
