@@ -36,7 +36,6 @@ internal sealed class CpuSimulation : ISimulation, IProfiledSimulation
         var factory = new KernelFactory(store, model);
         var merged = lifGroups.SelectMany(g => g).ToHashSet();
         var planned = OperatorBatching.Batches(model, store, merged);
-        var spiking = model.StepOrder.OfType<SimNeurons>().Where(n => n.NeuronType.Spiking).Select(n => n.Output.Root).ToHashSet(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < model.StepOrder.Count; i++)
         {
             if (merged.Contains(i)) continue;
@@ -46,7 +45,7 @@ internal sealed class CpuSimulation : ISimulation, IProfiledSimulation
             string name = op switch
             {
                 SimNeurons sn => $"SimNeurons({sn.NeuronType.GetType().Name})",
-                DotInc d when spiking.Contains(d.X.Root) => "DotInc(spikes)",
+                DotInc d when factory.IsSpiking(d.X) => "DotInc(spikes)",
                 _ => op.GetType().Name,
             };
             planned.Add(new PlannedKernel(op.Accept(factory), model.StepLevels[i], i, writes, cost, name));

@@ -14,6 +14,9 @@ internal sealed class KernelFactory(SignalStore store, Model model) : IOperatorV
     private readonly HashSet<Signal> _spiking = model.StepOrder.OfType<SimNeurons>().Where(n => n.NeuronType.Spiking)
         .Select(n => n.Output.Root).ToHashSet();
 
+    /// <summary>Whether <paramref name="s"/> is (a view of) the output of spiking neurons.</summary>
+    public bool IsSpiking(Signal s) => _spiking.Contains(s.Root);
+
     private readonly Dictionary<Type, Func<SimNeurons, SignalStore, double, CpuKernel>> _neurons = NeuronKernels.RegisterDefaults();
     private readonly Dictionary<Type, Func<SimProcess, SignalStore, double, CpuKernel>> _processes = ProcessKernels.RegisterDefaults();
 
@@ -21,7 +24,7 @@ internal sealed class KernelFactory(SignalStore store, Model model) : IOperatorV
     public CpuKernel Visit(Reset op) => new ResetKernel(op, store);
     public CpuKernel Visit(Copy op) => new CopyKernel(op, store);
     public CpuKernel Visit(ElementwiseInc op) => new ElementwiseIncKernel(op, store);
-    public CpuKernel Visit(DotInc op) => new DotIncKernel(op, store, _spiking.Contains(op.X.Root));
+    public CpuKernel Visit(DotInc op) => new DotIncKernel(op, store, IsSpiking(op.X));
     public CpuKernel Visit(SimNodeFunc op) => new SimNodeFuncKernel(op, store);
     public CpuKernel Visit(SimPES op) => new SimPESKernel(op, store, dt);
     public CpuKernel Visit(SimBCM op) => new SimBCMKernel(op, store, dt);
