@@ -140,6 +140,50 @@ internal sealed partial class ModelPlan
             var src = new SourceVertex(r.First, node, bc.Weights, map, rows, srcNet);
             Vertices[sv] = src; Sources.Add(src);
         }
+        CheckPacketRates();
+    }
+
+    /// <summary>Multicast packets one core can take per tick: the 1024-entry packet queue of the core programs (SPINNAKER.md §4.6).</summary>
+    internal const int PacketQueueCapacity = 1024;
+
+    /// <summary>Multicast packets that arrive at each vertex per tick: every sending core sends one packet per row it owns
+    /// (ensemble clusters each send all rows of an output, value sources and receivers one per dimension), and every sink
+    /// vertex of a net receives all of the net's packets.</summary>
+    internal Dictionary<int, int> PacketsPerTick()
+    {
+        var perNet = new Dictionary<int, int>();
+        void Add(int net, int packets) => perNet[net] = perNet.GetValueOrDefault(net) + packets;
+        foreach (var p in Ensembles)
+        {
+            int clusters = p.Slices.Select(s => s.Cluster).Distinct().Count();
+            foreach (var o in p.Outputs) Add(o.Net, o.Weights.RowCount * clusters);
+        }
+        foreach (var v in Vertices.Values)
+            switch (v)
+            {
+                case SourceVertex s: Add(s.Net, s.KeyIndex.Length); break;
+                case ReceiverVertex r: Add(r.Net, r.KeyIndex.Length); break;
+            }
+        var perVertex = new Dictionary<int, int>();
+        foreach (var (net, packets) in perNet)
+            foreach (int sink in Netlist.Nets[net].Sinks) perVertex[sink] = perVertex.GetValueOrDefault(sink) + packets;
+        return perVertex;
+    }
+
+    /// <summary>Rejects models in which a core would receive more packets per tick than its queue holds: the board drops
+    /// the rest (and aborts the core at the next run), so the decoded values would be silently wrong. Passthrough Nodes are
+    /// multiplied out (no interposer cores sum the traffic as in nengo_spinnaker), so every (source row, target dimension)
+    /// pair of a wide passthrough is one packet per tick.</summary>
+    private void CheckPacketRates()
+    {
+        foreach (var (vertex, packets) in PacketsPerTick().OrderBy(kv => kv.Key))
+        {
+            if (packets <= PacketQueueCapacity) continue;
+            var nets = Netlist.Nets.Count(n => n.Sinks.Contains(vertex));
+            throw Unsupported($"{packets} multicast packets per tick into the core '{Netlist.Vertices[vertex].Name}' from {nets} nets " +
+                $"(at most {PacketQueueCapacity}, the packet queue of a core program; passthrough Nodes are multiplied out without " +
+                "interposer cores, so each decoded row of every ensemble behind a passthrough Node is a packet for each dimension it reaches)");
+        }
     }
 
     /// <summary>The error dimension behind each learnt row: the path after a PES connection must select, not mix, its outputs
