@@ -42,7 +42,7 @@ internal sealed class DotIncKernel : CpuKernel
         var a = op.A.Initial;
         if (op.A.ReadOnly && sparseInput)
         {
-            _transposed = new double[_rows * _cols];
+            _transposed = new double[_rows * _cols + 4];   // 4 spare: a 4-lane load of the last short column stays inside
             for (int i = 0; i < _rows; i++)
                 for (int j = 0; j < _cols; j++) _transposed[j * _rows + i] = a[i * _cols + j];
         }
@@ -121,6 +121,18 @@ internal sealed class DotIncKernel : CpuKernel
             y1.StoreUnsafe(ref yRef, (nuint)(i + 4));
             y2.StoreUnsafe(ref yRef, (nuint)(i + 8));
             y3.StoreUnsafe(ref yRef, (nuint)(i + 12));
+        }
+        if (rows - i < 4 && i == 0)
+        {
+            // Fewer than four outputs (decoders of 1–3 dimensions): all of them in one register per column.
+            var acc = Vector256.Create(Unsafe.Add(ref yRef, 0), rows > 1 ? Unsafe.Add(ref yRef, 1) : 0.0, rows > 2 ? Unsafe.Add(ref yRef, 2) : 0.0, 0.0);
+            for (int k = 0; k < count; k++)
+            {
+                int j = _nonzero[k];
+                acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, (nuint)j * (nuint)rows), Vector256.Create(Unsafe.Add(ref x, j)), acc);
+            }
+            for (int l = 0; l < rows; l++) Unsafe.Add(ref yRef, l) = acc[l];
+            return;
         }
         for (; i < rows; i++)
         {
