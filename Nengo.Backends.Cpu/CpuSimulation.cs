@@ -11,7 +11,6 @@ namespace Nengo.Backends.Cpu;
 /// <summary>A model running on the CPU: kernels grouped by dependency level over one signal arena, float64.</summary>
 internal sealed class CpuSimulation : ISimulation, IProfiledSimulation
 {
-    private readonly Model _model;
     private readonly SignalStore _store;
     private readonly CpuKernel[] _kernels;
     private readonly ExecutionPlan _plan;
@@ -20,7 +19,6 @@ internal sealed class CpuSimulation : ISimulation, IProfiledSimulation
 
     public CpuSimulation(Model model, int seed, int threads, bool profile = false)
     {
-        _model = model;
         var lifGroups = LifMerging.Groups(model);
         _store = new SignalStore(ArenaLayout.Order(model, lifGroups));
         var planned = Plan(model, _store, lifGroups);

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Nengo.Backends.Cpu.Kernels;
-using Nengo.Graph;
 
 namespace Nengo.Backends.Cpu.Scheduling;
 
