@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Nengo.Backends.Cpu.Kernels;
 using Nengo.Backends.Cpu.Kernels.Neurons;
@@ -8,10 +9,10 @@ using Nengo.Graph.Operators;
 
 namespace Nengo.Backends.Cpu;
 
-/// <summary>A model running on the CPU: kernels grouped by dependency level over one signal arena, float64.</summary>
-internal sealed class CpuSimulation : ISimulation, IProfiledSimulation
+/// <summary>A model running on the CPU: kernels grouped by dependency level over one signal arena of <typeparamref name="T"/>.</summary>
+internal sealed class CpuSimulation<T> : ISimulation, IProfiledSimulation where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly SignalStore _store;
+    private readonly SignalStore<T> _store;
     private readonly CpuKernel[] _kernels;
     private readonly ExecutionPlan _plan;
     private readonly ProbeBuffer[] _probes;
@@ -20,7 +21,7 @@ internal sealed class CpuSimulation : ISimulation, IProfiledSimulation
     public CpuSimulation(Model model, int seed, int threads, bool profile = false)
     {
         var lifGroups = LifMerging.Groups(model);
-        _store = new SignalStore(ArenaLayout.Order(model, lifGroups));
+        _store = new SignalStore<T>(ArenaLayout.Order(model, lifGroups));
         var planned = Plan(model, _store, lifGroups);
         _kernels = planned.Select(k => k.Kernel).ToArray();
         _plan = new ExecutionPlan(planned, threads, profile);
@@ -29,9 +30,9 @@ internal sealed class CpuSimulation : ISimulation, IProfiledSimulation
     }
 
     /// <summary>One kernel per operator, except that each group of LIF populations runs as slices of one range and the Resets and plain Copies of a level run as one kernel each; in step order.</summary>
-    private static List<PlannedKernel> Plan(Model model, SignalStore store, List<int[]> lifGroups)
+    private static List<PlannedKernel> Plan(Model model, SignalStore<T> store, List<int[]> lifGroups)
     {
-        var factory = new KernelFactory(store, model);
+        var factory = new KernelFactory<T>(store, model);
         var merged = lifGroups.SelectMany(g => g).ToHashSet();
         var planned = OperatorBatching.Batches(model, store, merged);
         for (int i = 0; i < model.StepOrder.Count; i++)
@@ -80,7 +81,7 @@ internal sealed class CpuSimulation : ISimulation, IProfiledSimulation
 
     public double[,] ProbeData(int probeIndex) => _probes[probeIndex].ToArray();
 
-    public double[] ReadSignal(Signal signal) => _store.Span(signal).ToArray();
+    public double[] ReadSignal(Signal signal) => _store.Read(signal);
 
     public string PlanReport() => _plan.Report();
 

@@ -1,10 +1,11 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Nengo.Backends.Cpu.Memory;
 
 namespace Nengo.Backends.Cpu.Kernels;
 
 /// <summary>The Reset operators of one level as one kernel: fills of arena ranges (adjacent equal fills joined).</summary>
-internal sealed class ResetBatchKernel(double[] arena, (int Start, int Length, double Value)[] fills) : CpuKernel
+internal sealed class ResetBatchKernel<T>(T[] arena, (int Start, int Length, T Value)[] fills) : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run()
@@ -14,7 +15,7 @@ internal sealed class ResetBatchKernel(double[] arena, (int Start, int Length, d
 }
 
 /// <summary>The plain Copy operators of one level as one kernel, in step order (consecutive adjacent copies joined).</summary>
-internal sealed class CopyBatchKernel(double[] arena, (int Src, int Dst, int Length, bool Inc)[] copies) : CpuKernel
+internal sealed class CopyBatchKernel<T>(T[] arena, (int Src, int Dst, int Length, bool Inc)[] copies) : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run()

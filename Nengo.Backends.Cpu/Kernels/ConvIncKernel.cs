@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Nengo.Graph;
 using Nengo.Graph.Operators;
@@ -9,9 +10,9 @@ namespace Nengo.Backends.Cpu.Kernels;
 /// Y += conv(X; W) by direct loops over output positions and kernel taps (padding skipped, not materialised).
 /// Zero inputs are skipped, which makes spiking inputs cheap; the sums are the same.
 /// </summary>
-internal sealed class ConvIncKernel(ConvInc op, SignalStore store) : CpuKernel
+internal sealed class ConvIncKernel<T>(ConvInc op, SignalStore<T> store) : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double[] _arena = store.Arena;
+    private readonly T[] _arena = store.Arena;
     private readonly int _w = store.OffsetOf(op.W), _x = store.OffsetOf(op.X), _y = store.OffsetOf(op.Y);
     private readonly ConvolutionGeometry _g = op.Geometry;
 
@@ -42,8 +43,8 @@ internal sealed class ConvIncKernel(ConvInc op, SignalStore store) : CpuKernel
                         for (int group = 0; group < g.Groups; group++)
                             for (int c = 0; c < cg; c++)
                             {
-                                double xv = arena[xBase + (group * cg + c) * cStep];
-                                if (xv == 0.0) continue;
+                                T xv = arena[xBase + (group * cg + c) * cStep];
+                                if (xv == T.Zero) continue;
                                 int wRow = wTap + c * filters + group * fg;
                                 int yRow = yBase + group * fg * fStep;
                                 for (int f = 0; f < fg; f++) arena[yRow + f * fStep] += xv * arena[wRow + f];

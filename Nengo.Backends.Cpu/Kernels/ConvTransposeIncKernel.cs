@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Nengo.Graph;
 using Nengo.Graph.Operators;
@@ -7,11 +8,11 @@ namespace Nengo.Backends.Cpu.Kernels;
 
 /// <summary>
 /// Y += convᵀ(X; W): every input element X at a forward-output position is scattered back through the kernel taps
-/// onto the forward-input positions it was computed from (the exact adjoint of <see cref="ConvIncKernel"/>).
+/// onto the forward-input positions it was computed from (the exact adjoint of <see cref="ConvIncKernel{T}"/>).
 /// </summary>
-internal sealed class ConvTransposeIncKernel(ConvTransposeInc op, SignalStore store) : CpuKernel
+internal sealed class ConvTransposeIncKernel<T>(ConvTransposeInc op, SignalStore<T> store) : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double[] _arena = store.Arena;
+    private readonly T[] _arena = store.Arena;
     private readonly int _w = store.OffsetOf(op.W), _x = store.OffsetOf(op.X), _y = store.OffsetOf(op.Y);
     private readonly ConvolutionGeometry _g = op.Geometry;
 
@@ -43,7 +44,7 @@ internal sealed class ConvTransposeIncKernel(ConvTransposeInc op, SignalStore st
                             {
                                 int wRow = wTap + c * filters + group * fg;
                                 int xRow = xBase + group * fg * fStep;
-                                double s = 0;
+                                T s = T.Zero;
                                 for (int f = 0; f < fg; f++) s += arena[xRow + f * fStep] * arena[wRow + f];
                                 arena[yBase + (group * cg + c) * cStep] += s;
                             }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
@@ -5,14 +6,14 @@ using Nengo.Backends.Cpu.Memory;
 namespace Nengo.Backends.Cpu.Kernels;
 
 /// <summary>dst[dstIndices] (+)= src[srcIndices]; plain block copies when no indices are given.</summary>
-internal sealed class CopyKernel : CpuKernel
+internal sealed class CopyKernel<T> : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double[] _a;
+    private readonly T[] _a;
     private readonly int _src, _dst, _n;
     private readonly int[]? _srcIdx, _dstIdx;
     private readonly bool _inc;
 
-    public CopyKernel(Copy op, SignalStore store)
+    public CopyKernel(Copy op, SignalStore<T> store)
     {
         _a = store.Arena;
         _src = store.OffsetOf(op.Src);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Nengo.Graph.Operators;
@@ -6,9 +7,9 @@ using Nengo.Backends.Cpu.Memory;
 namespace Nengo.Backends.Cpu.Kernels;
 
 /// <summary>Y += A ⊙ X with broadcasting of length-1 A or X.</summary>
-internal sealed class ElementwiseIncKernel(ElementwiseInc op, SignalStore store) : CpuKernel
+internal sealed class ElementwiseIncKernel<T>(ElementwiseInc op, SignalStore<T> store) : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double[] _arena = store.Arena;
+    private readonly T[] _arena = store.Arena;
     private readonly int _a = store.OffsetOf(op.A), _x = store.OffsetOf(op.X), _y = store.OffsetOf(op.Y);
     private readonly int _na = op.A.Size, _nx = op.X.Size, _ny = op.Y.Size;
 
@@ -26,7 +27,7 @@ internal sealed class ElementwiseIncKernel(ElementwiseInc op, SignalStore store)
             TensorPrimitives.FusedMultiplyAdd(arena.AsSpan(_a, _na), arena[_x], y, y);
         else
         {
-            double p = arena[_a] * arena[_x];
+            T p = arena[_a] * arena[_x];
             for (int i = 0; i < y.Length; i++) y[i] += p;
         }
     }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Nengo.Backends.Cpu.Kernels.Neurons;
 using Nengo.Backends.Cpu.Memory;
 using Nengo.Graph;
@@ -6,7 +7,7 @@ using Nengo.Graph.Operators;
 namespace Nengo.Backends.Cpu.Kernels;
 
 /// <summary>Turns each operator of the graph into its CPU kernel (one visitor method per operator type).</summary>
-internal sealed class KernelFactory(SignalStore store, Model model) : IOperatorVisitor<CpuKernel>
+internal sealed class KernelFactory<T>(SignalStore<T> store, Model model) : IOperatorVisitor<CpuKernel> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly double dt = model.Dt;
 
@@ -17,23 +18,23 @@ internal sealed class KernelFactory(SignalStore store, Model model) : IOperatorV
     /// <summary>Whether <paramref name="s"/> is (a view of) the output of spiking neurons.</summary>
     public bool IsSpiking(Signal s) => _spiking.Contains(s.Root);
 
-    private readonly Dictionary<Type, Func<SimNeurons, SignalStore, double, CpuKernel>> _neurons = NeuronKernels.RegisterDefaults();
-    private readonly Dictionary<Type, Func<SimProcess, SignalStore, double, CpuKernel>> _processes = ProcessKernels.RegisterDefaults();
+    private readonly Dictionary<Type, Func<SimNeurons, SignalStore<T>, double, CpuKernel>> _neurons = NeuronKernels.RegisterDefaults<T>();
+    private readonly Dictionary<Type, Func<SimProcess, SignalStore<T>, double, CpuKernel>> _processes = ProcessKernels.RegisterDefaults<T>();
 
-    public CpuKernel Visit(TimeUpdate op) => new TimeUpdateKernel(op, store, dt);
-    public CpuKernel Visit(Reset op) => new ResetKernel(op, store);
-    public CpuKernel Visit(Copy op) => new CopyKernel(op, store);
-    public CpuKernel Visit(ElementwiseInc op) => new ElementwiseIncKernel(op, store);
-    public CpuKernel Visit(DotInc op) => new DotIncKernel(op, store, IsSpiking(op.X));
-    public CpuKernel Visit(SimNodeFunc op) => new SimNodeFuncKernel(op, store);
-    public CpuKernel Visit(SimPES op) => new SimPESKernel(op, store, dt);
-    public CpuKernel Visit(SimBCM op) => new SimBCMKernel(op, store, dt);
-    public CpuKernel Visit(SimOja op) => new SimOjaKernel(op, store, dt);
-    public CpuKernel Visit(SimVoja op) => new SimVojaKernel(op, store, dt);
-    public CpuKernel Visit(SimRLS op) => new SimRLSKernel(op, store, dt);
-    public CpuKernel Visit(SparseDotInc op) => new SparseDotIncKernel(op, store);
-    public CpuKernel Visit(ConvInc op) => new ConvIncKernel(op, store);
-    public CpuKernel Visit(ConvTransposeInc op) => new ConvTransposeIncKernel(op, store);
+    public CpuKernel Visit(TimeUpdate op) => new TimeUpdateKernel<T>(op, store, dt);
+    public CpuKernel Visit(Reset op) => new ResetKernel<T>(op, store);
+    public CpuKernel Visit(Copy op) => new CopyKernel<T>(op, store);
+    public CpuKernel Visit(ElementwiseInc op) => new ElementwiseIncKernel<T>(op, store);
+    public CpuKernel Visit(DotInc op) => new DotIncKernel<T>(op, store, IsSpiking(op.X));
+    public CpuKernel Visit(SimNodeFunc op) => new SimNodeFuncKernel<T>(op, store);
+    public CpuKernel Visit(SimPES op) => new SimPESKernel<T>(op, store, dt);
+    public CpuKernel Visit(SimBCM op) => new SimBCMKernel<T>(op, store, dt);
+    public CpuKernel Visit(SimOja op) => new SimOjaKernel<T>(op, store, dt);
+    public CpuKernel Visit(SimVoja op) => new SimVojaKernel<T>(op, store, dt);
+    public CpuKernel Visit(SimRLS op) => new SimRLSKernel<T>(op, store, dt);
+    public CpuKernel Visit(SparseDotInc op) => new SparseDotIncKernel<T>(op, store);
+    public CpuKernel Visit(ConvInc op) => new ConvIncKernel<T>(op, store);
+    public CpuKernel Visit(ConvTransposeInc op) => new ConvTransposeIncKernel<T>(op, store);
 
     public CpuKernel Visit(SimNeurons op) =>
         _neurons.TryFind(op.NeuronType.GetType(), out var make) ? make(op, store, dt)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Nengo.Graph.Operators;
@@ -6,13 +7,13 @@ using Nengo.Backends.Cpu.Memory;
 namespace Nengo.Backends.Cpu.Kernels;
 
 /// <summary>Δ[i, j] = η·dt·p[i]·(p[i] − θ[i])·a[j].</summary>
-internal sealed class SimBCMKernel : CpuKernel
+internal sealed class SimBCMKernel<T> : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double[] _arena;
+    private readonly T[] _arena;
     private readonly int _a, _p, _theta, _d, _rows, _cols;
-    private readonly double _scale;
+    private readonly T _scale;
 
-    public SimBCMKernel(SimBCM op, SignalStore store, double dt)
+    public SimBCMKernel(SimBCM op, SignalStore<T> store, double dt)
     {
         _arena = store.Arena;
         _a = store.OffsetOf(op.PreFiltered);
@@ -21,7 +22,7 @@ internal sealed class SimBCMKernel : CpuKernel
         _d = store.OffsetOf(op.Delta);
         _rows = op.Delta.Rows;
         _cols = op.Delta.Cols;
-        _scale = op.LearningRate * dt;
+        _scale = T.CreateTruncating(op.LearningRate * dt);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -32,7 +33,7 @@ internal sealed class SimBCMKernel : CpuKernel
         var a = arena.AsSpan(_a, _cols);
         for (int i = 0; i < _rows; i++)
         {
-            double p = arena[_p + i];
+            T p = arena[_p + i];
             TensorPrimitives.Multiply(a, _scale * p * (p - arena[_theta + i]), arena.AsSpan(_d + i * _cols, _cols));
         }
     }

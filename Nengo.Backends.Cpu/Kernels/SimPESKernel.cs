@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
@@ -5,14 +6,14 @@ using Nengo.Backends.Cpu.Memory;
 namespace Nengo.Backends.Cpu.Kernels;
 
 /// <summary>Δ[i, j] = −(η·dt/n)·e_local[i]·a[j], e_local = e or E·e.</summary>
-internal sealed class SimPESKernel : CpuKernel
+internal sealed class SimPESKernel<T> : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double[] _arena;
+    private readonly T[] _arena;
     private readonly int _a, _e, _d, _enc, _n, _rows, _dims;
-    private readonly double _scale;
-    private readonly double[] _local;
+    private readonly T _scale;
+    private readonly T[] _local;
 
-    public SimPESKernel(SimPES op, SignalStore store, double dt)
+    public SimPESKernel(SimPES op, SignalStore<T> store, double dt)
     {
         _arena = store.Arena;
         _a = store.OffsetOf(op.Activities);
@@ -22,8 +23,8 @@ internal sealed class SimPESKernel : CpuKernel
         _n = op.Activities.Size;
         _rows = op.Delta.Rows;
         _dims = op.Error.Size;
-        _scale = -op.LearningRate * dt / _n;
-        _local = new double[_rows];
+        _scale = T.CreateTruncating(-op.LearningRate * dt / _n);
+        _local = new T[_rows];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

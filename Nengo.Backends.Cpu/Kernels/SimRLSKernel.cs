@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Nengo.Graph.Operators;
@@ -6,13 +7,13 @@ using Nengo.Backends.Cpu.Memory;
 namespace Nengo.Backends.Cpu.Kernels;
 
 /// <summary>Pr = P·r; k = 1/(1 + r·Pr); P −= k·Pr·Prᵀ; Δ[i, j] = −k·e_local[i]·Pr[j], e_local = e or E·e.</summary>
-internal sealed class SimRLSKernel : CpuKernel
+internal sealed class SimRLSKernel<T> : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double[] _arena;
+    private readonly T[] _arena;
     private readonly int _r, _e, _d, _p, _enc, _n, _rows, _dims;
-    private readonly double[] _pr, _local;
+    private readonly T[] _pr, _local;
 
-    public SimRLSKernel(SimRLS op, SignalStore store, double dt)
+    public SimRLSKernel(SimRLS op, SignalStore<T> store, double dt)
     {
         _ = dt;
         _arena = store.Arena;
@@ -24,8 +25,8 @@ internal sealed class SimRLSKernel : CpuKernel
         _n = op.PreFiltered.Size;
         _rows = op.Delta.Rows;
         _dims = op.Error.Size;
-        _pr = new double[_n];
-        _local = new double[_rows];
+        _pr = new T[_n];
+        _local = new T[_rows];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -37,7 +38,7 @@ internal sealed class SimRLSKernel : CpuKernel
         var r = arena.AsSpan(_r, n);
         var pr = _pr.AsSpan();
         for (int i = 0; i < n; i++) pr[i] = TensorPrimitives.Dot(arena.AsSpan(_p + i * n, n), r);
-        double k = 1.0 / (1.0 + TensorPrimitives.Dot(r, pr));
+        T k = T.One / (T.One + TensorPrimitives.Dot<T>(r, pr));
         for (int i = 0; i < n; i++)
             TensorPrimitives.MultiplyAdd(pr, -k * pr[i], arena.AsSpan(_p + i * n, n), arena.AsSpan(_p + i * n, n));
 

@@ -1,9 +1,11 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using Nengo.Backends.Cpu.Numerics;
 using Nengo.Graph;
 
 namespace Nengo.Backends.Cpu.Memory;
 
-/// <summary>The samples of one probe, in a buffer grown before a run (never during it).</summary>
+/// <summary>The samples of one probe, as doubles, in a buffer grown before a run (never during it).</summary>
 internal sealed class ProbeBuffer(ProbeRecord record, int offset)
 {
     private double[] _data = [];
@@ -23,10 +25,10 @@ internal sealed class ProbeBuffer(ProbeRecord record, int offset)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Sample(double[] arena, long step)
+    public void Sample<T>(T[] arena, long step) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!Record.IsSampled(step)) return;
-        arena.AsSpan(offset, Width).CopyTo(_data.AsSpan(Count * Width, Width));
+        Real.ToDoubles<T>(arena.AsSpan(offset, Width), _data.AsSpan(Count * Width, Width));
         Count++;
     }
 

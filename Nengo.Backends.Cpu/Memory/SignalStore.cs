@@ -1,12 +1,15 @@
+using System.Numerics;
+using Nengo.Backends.Cpu.Numerics;
 using Nengo.Graph;
 
 namespace Nengo.Backends.Cpu.Memory;
 
 /// <summary>
-/// Owns the memory of every signal of a model: one contiguous float64 arena in which each base signal
-/// has an offset, so a view is index arithmetic and a kernel is a loop over spans of one array.
+/// Owns the memory of every signal of a model: one contiguous arena of <typeparamref name="T"/> (double for
+/// float64, float for float32) in which each base signal has an offset, so a view is index arithmetic and a
+/// kernel is a loop over spans of one array.
 /// </summary>
-internal sealed class SignalStore
+internal sealed class SignalStore<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Dictionary<Signal, int> _offsets = new(ReferenceEqualityComparer.Instance);
     private readonly List<Signal> _bases = [];
@@ -22,12 +25,12 @@ internal sealed class SignalStore
             _bases.Add(b);
             total += b.Size;
         }
-        Arena = new double[total];
+        Arena = new T[total];
         Initialize();
     }
 
     /// <summary>The memory of every signal.</summary>
-    public double[] Arena { get; }
+    public T[] Arena { get; }
 
     /// <summary>Where <paramref name="s"/> starts in the arena.</summary>
     public int OffsetOf(Signal s)
@@ -38,11 +41,19 @@ internal sealed class SignalStore
     }
 
     /// <summary>The live memory of a signal.</summary>
-    public Span<double> Span(Signal s) => Arena.AsSpan(OffsetOf(s), s.Size);
+    public Span<T> Span(Signal s) => Arena.AsSpan(OffsetOf(s), s.Size);
 
-    /// <summary>Writes every base signal's initial value.</summary>
+    /// <summary>The current value of a signal, as doubles.</summary>
+    public double[] Read(Signal s)
+    {
+        var values = new double[s.Size];
+        Real.ToDoubles<T>(Span(s), values);
+        return values;
+    }
+
+    /// <summary>Writes every base signal's initial value (rounded to T).</summary>
     public void Initialize()
     {
-        foreach (var b in _bases) b.Initial.CopyTo(Arena.AsSpan(_offsets[b], b.Size));
+        foreach (var b in _bases) Real.FromDoubles(b.Initial, Arena.AsSpan(_offsets[b], b.Size));
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Nengo.Backends.Cpu.Kernels;
 using Nengo.Backends.Cpu.Memory;
 using Nengo.Graph;
@@ -16,7 +17,7 @@ internal static class OperatorBatching
     public static bool IsPlain(Copy c) => c.SrcIndices is null && c.DstIndices is null;
 
     /// <summary>The batch kernels of every level with two or more Resets or plain Copies, and the step-order indices they replace.</summary>
-    public static List<PlannedKernel> Batches(Model model, SignalStore store, HashSet<int> consumed)
+    public static List<PlannedKernel> Batches<T>(Model model, SignalStore<T> store, HashSet<int> consumed) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var result = new List<PlannedKernel>();
         foreach (var level in Enumerable.Range(0, model.StepOrder.Count).Where(i => !consumed.Contains(i)).GroupBy(i => model.StepLevels[i]))
@@ -31,7 +32,7 @@ internal static class OperatorBatching
                         fills[^1] = (fills[^1].Start, fills[^1].Length + r.Size, r.Value);
                     else fills.Add(r);
                 }
-                result.Add(new PlannedKernel(new ResetBatchKernel(store.Arena, [.. fills]), level.Key, resets[0],
+                result.Add(new PlannedKernel(new ResetBatchKernel<T>(store.Arena, [.. fills.Select(f => (f.Start, f.Length, T.CreateTruncating(f.Value)))]), level.Key, resets[0],
                     fills.Select(f => (f.Start, f.Length)).ToArray(), fills.Sum(f => (long)f.Length), "Reset"));
                 consumed.UnionWith(resets);
             }
@@ -46,7 +47,7 @@ internal static class OperatorBatching
                         runs[^1] = (runs[^1].Src, runs[^1].Dst, runs[^1].Length + next.Length, next.Inc);
                     else runs.Add(next);
                 }
-                result.Add(new PlannedKernel(new CopyBatchKernel(store.Arena, [.. runs]), level.Key, copies[0],
+                result.Add(new PlannedKernel(new CopyBatchKernel<T>(store.Arena, [.. runs]), level.Key, copies[0],
                     runs.Select(r => (r.Dst, r.Length)).ToArray(), runs.Sum(r => 2L * r.Length), "Copy"));
                 consumed.UnionWith(copies);
             }

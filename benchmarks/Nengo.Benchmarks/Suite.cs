@@ -23,16 +23,17 @@ internal static class Suite
         _ => throw new ArgumentException($"unknown model '{name}'; known: {string.Join(", ", Names)}"),
     };
 
-    /// <summary>The backend of that name at that precision (the CPU backend is float64 only; spinnaker-emulated is the
+    /// <summary>The backend of that name at that precision (spinnaker-emulated is the
     /// loopback board emulator with an 8 × 8-chip machine, S16.15 fixed point).</summary>
     public static IBackend Backend(string name, string precision, int? threads = null, bool profile = false) => (name, precision) switch
     {
         ("cpu", "float64") => new CpuBackend(threads, profile),
+        ("cpu", "float32") => new CpuBackend(threads, profile, CpuPrecision.Single),
         ("opencl", "float32") => new Nengo.Backends.OpenCL.OpenCLBackend(Nengo.Backends.OpenCL.OpenCLPrecision.Single),
         ("opencl", "float64") => new Nengo.Backends.OpenCL.OpenCLBackend(Nengo.Backends.OpenCL.OpenCLPrecision.Double),
         ("spinnaker-emulated", "s16.15") => Nengo.Backends.SpiNNaker.SpiNNakerBackend.Emulated(8, 8),
         ("cpu" or "opencl" or "spinnaker-emulated", _) =>
-            throw new ArgumentException($"backend '{name}' has no precision '{precision}' (cpu: float64; opencl: float32, float64; spinnaker-emulated: s16.15)"),
+            throw new ArgumentException($"backend '{name}' has no precision '{precision}' (cpu: float64, float32; opencl: float32, float64; spinnaker-emulated: s16.15)"),
         _ => throw new ArgumentException($"unknown backend '{name}'; known: cpu, opencl, spinnaker-emulated"),
     };
 }

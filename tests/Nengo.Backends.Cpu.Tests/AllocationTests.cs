@@ -54,18 +54,18 @@ public class AllocationTests
         return simulation?.GetType().GetProperty("Threads", any)?.GetValue(simulation) as int?;
     }
 
-    private static Simulator WarmedUp(Network net)
+    private static Simulator WarmedUp(Network net, CpuPrecision precision = CpuPrecision.Double)
     {
-        var sim = new Simulator(net, backend: new CpuBackend());
+        var sim = new Simulator(net, backend: new CpuBackend(precision: precision));
         sim.RunSteps(10);
         sim.Step();
         return sim;
     }
 
     [Test]
-    public void RunSteps_WithoutProbes_AllocatesNothing()
+    public void RunSteps_WithoutProbes_AllocatesNothing([Values] CpuPrecision precision)
     {
-        using var sim = WarmedUp(Model(probes: false));
+        using var sim = WarmedUp(Model(probes: false), precision);
         long bytes = Allocated(() => sim.RunSteps(1000));
         TestContext.Out.WriteLine($"RunSteps(1000) allocated {bytes} bytes");
         Assert.That(bytes, Is.LessThan(Constant), $"RunSteps(1000) allocated {bytes} bytes");

@@ -3,7 +3,7 @@ using NUnit.Framework;
 
 namespace Nengo.Backends.Cpu.Tests;
 
-/// <summary>float64 results are bit-identical for any number of CPU threads (issue 5), on a model whose plan really runs levels in parallel.</summary>
+/// <summary>Results are bit-identical for any number of CPU threads, in float64 and float32 (issue 5), on a model whose plan really runs levels in parallel.</summary>
 public sealed class ThreadingTests
 {
     private static (Network Net, Probe[] Probes) Model()
@@ -25,14 +25,14 @@ public sealed class ThreadingTests
     }
 
     [Test]
-    public void OneAndTwoThreads_GiveBitIdenticalProbes()
+    public void OneAndTwoThreads_GiveBitIdenticalProbes([Values] CpuPrecision precision)
     {
         var results = new List<double[][,]>();
         foreach (int threads in new[] { 1, 2 })
         {
             var (net, probes) = Model();
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            using var sim = new Simulator(net, backend: new CpuBackend(threads));
+            using var sim = new Simulator(net, backend: new CpuBackend(threads, precision: precision));
             var plan = Regex.Match(sim.PlanReport(), @"(\d+) run in parallel on (\d+) threads");
             if (threads == 2)
                 Assert.That((int.Parse(plan.Groups[1].Value) > 0, int.Parse(plan.Groups[2].Value)), Is.EqualTo((true, 2)), sim.PlanReport());

@@ -24,5 +24,5 @@ public static class BackendCases
     }
 
     /// <summary>The backend cases known to the suite.</summary>
-    public static IReadOnlyList<BackendCase> Known { get; } = [BackendCase.Cpu, OpenCLBackendCase.Single, OpenCLBackendCase.Double, SpiNNakerBackendCase.Case];
+    public static IReadOnlyList<BackendCase> Known { get; } = [BackendCase.Cpu, BackendCase.Cpu32, OpenCLBackendCase.Single, OpenCLBackendCase.Double, SpiNNakerBackendCase.Case];
 }

@@ -1,17 +1,18 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
 
 namespace Nengo.Backends.Cpu.Kernels.Neurons;
 
-/// <summary>The LIF step (see <see cref="LifKernel"/>) on J − a, then a ← a + (dt/τ_n)·(inc_n·out − a) (NEF.md §2).</summary>
-internal sealed class AdaptiveLifKernel : CpuKernel
+/// <summary>The LIF step (see <see cref="LifKernel{T}"/>) on J − a, then a ← a + (dt/τ_n)·(inc_n·out − a) (NEF.md §2).</summary>
+internal sealed class AdaptiveLifKernel<T> : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double[] _a;
+    private readonly T[] _a;
     private readonly int _j, _out, _v, _ref, _adapt, _n;
-    private readonly double _dt, _tauRc, _tauRef, _minV, _spike, _incN, _dtOverTauN;
+    private readonly T _dt, _tauRc, _tauRef, _minV, _spike, _incN, _dtOverTauN;
 
-    public AdaptiveLifKernel(SimNeurons op, SignalStore store, double dt)
+    public AdaptiveLifKernel(SimNeurons op, SignalStore<T> store, double dt)
     {
         var type = (AdaptiveLIF)op.NeuronType;
         _a = store.Arena;
@@ -21,13 +22,13 @@ internal sealed class AdaptiveLifKernel : CpuKernel
         _v = store.OffsetOf(op.States[0]);
         _ref = store.OffsetOf(op.States[1]);
         _adapt = store.OffsetOf(op.States[2]);
-        _dt = dt;
-        _tauRc = type.TauRc;
-        _tauRef = type.TauRef;
-        _minV = type.MinVoltage;
-        _spike = type.Amplitude / dt;
-        _incN = type.IncN;
-        _dtOverTauN = dt / type.TauN;
+        _dt = T.CreateTruncating(dt);
+        _tauRc = T.CreateTruncating(type.TauRc);
+        _tauRef = T.CreateTruncating(type.TauRef);
+        _minV = T.CreateTruncating(type.MinVoltage);
+        _spike = T.CreateTruncating(type.Amplitude / dt);
+        _incN = T.CreateTruncating(type.IncN);
+        _dtOverTauN = T.CreateTruncating(dt / type.TauN);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -35,26 +36,26 @@ internal sealed class AdaptiveLifKernel : CpuKernel
     public override void Run()
     {
         var a = _a;
-        double dt = _dt, tauRc = _tauRc;
+        T dt = _dt, tauRc = _tauRc;
         for (int i = 0; i < _n; i++)
         {
-            double adaptation = a[_adapt + i];
-            double j = a[_j + i] - adaptation;
-            double refractory = a[_ref + i] - dt;
-            double delta = Math.Clamp(dt - refractory, 0.0, dt);
-            double v = a[_v + i];
-            v += (j - v) * -double.ExpM1(-delta / tauRc);
-            double output;
-            if (v > 1.0)
+            T adaptation = a[_adapt + i];
+            T j = a[_j + i] - adaptation;
+            T refractory = a[_ref + i] - dt;
+            T delta = T.Clamp(dt - refractory, T.Zero, dt);
+            T v = a[_v + i];
+            v += (j - v) * -T.ExpM1(-delta / tauRc);
+            T output;
+            if (v > T.One)
             {
                 output = _spike;
-                double tSpike = dt + tauRc * double.LogP1(-(v - 1.0) / (j - 1.0));
-                v = 0.0;
+                T tSpike = dt + tauRc * T.LogP1(-(v - T.One) / (j - T.One));
+                v = T.Zero;
                 refractory = _tauRef + tSpike;
             }
             else
             {
-                output = 0.0;
+                output = T.Zero;
                 if (v < _minV) v = _minV;
             }
             a[_out + i] = output;

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
@@ -5,13 +6,13 @@ using Nengo.Backends.Cpu.Memory;
 namespace Nengo.Backends.Cpu.Kernels.Neurons;
 
 /// <summary>out = LIFRate(J − a); a ← a + (dt/τ_n)·(inc_n·out − a) (NEF.md §2).</summary>
-internal sealed class AdaptiveLifRateKernel : CpuKernel
+internal sealed class AdaptiveLifRateKernel<T> : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double[] _a;
+    private readonly T[] _a;
     private readonly int _j, _out, _adapt, _n;
-    private readonly double _tauRc, _tauRef, _amp, _incN, _dtOverTauN;
+    private readonly T _tauRc, _tauRef, _amp, _incN, _dtOverTauN;
 
-    public AdaptiveLifRateKernel(SimNeurons op, SignalStore store, double dt)
+    public AdaptiveLifRateKernel(SimNeurons op, SignalStore<T> store, double dt)
     {
         var type = (AdaptiveLIFRate)op.NeuronType;
         _a = store.Arena;
@@ -19,11 +20,11 @@ internal sealed class AdaptiveLifRateKernel : CpuKernel
         _j = store.OffsetOf(op.Current);
         _out = store.OffsetOf(op.Output);
         _adapt = store.OffsetOf(op.States[0]);
-        _tauRc = type.TauRc;
-        _tauRef = type.TauRef;
-        _amp = type.Amplitude;
-        _incN = type.IncN;
-        _dtOverTauN = dt / type.TauN;
+        _tauRc = T.CreateTruncating(type.TauRc);
+        _tauRef = T.CreateTruncating(type.TauRef);
+        _amp = T.CreateTruncating(type.Amplitude);
+        _incN = T.CreateTruncating(type.IncN);
+        _dtOverTauN = T.CreateTruncating(dt / type.TauN);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -33,9 +34,9 @@ internal sealed class AdaptiveLifRateKernel : CpuKernel
         var a = _a;
         for (int i = 0; i < _n; i++)
         {
-            double adaptation = a[_adapt + i];
-            double j = a[_j + i] - adaptation - 1.0;
-            double r = j > 0 ? _amp / (_tauRef + _tauRc * double.LogP1(1.0 / j)) : 0.0;
+            T adaptation = a[_adapt + i];
+            T j = a[_j + i] - adaptation - T.One;
+            T r = j > T.Zero ? _amp / (_tauRef + _tauRc * T.LogP1(T.One / j)) : T.Zero;
             a[_out + i] = r;
             a[_adapt + i] = adaptation + _dtOverTauN * (_incN * r - adaptation);
         }

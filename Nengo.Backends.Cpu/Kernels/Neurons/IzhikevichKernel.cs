@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
@@ -9,14 +10,14 @@ namespace Nengo.Backends.Cpu.Kernels.Neurons;
 /// J clipped at −30, voltage update, spike at v ≥ 30 (out = 1/dt), reset v before the recovery update, then
 /// the recovery jump.
 /// </summary>
-internal sealed class IzhikevichKernel : CpuKernel
+internal sealed class IzhikevichKernel<T> : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double[] _a;
+    private readonly T[] _a;
     private readonly int _j, _out, _v, _u, _n;
     private readonly double _dt, _spike;
     private readonly Izhikevich _type;
 
-    public IzhikevichKernel(SimNeurons op, SignalStore store, double dt)
+    public IzhikevichKernel(SimNeurons op, SignalStore<T> store, double dt)
     {
         _type = (Izhikevich)op.NeuronType;
         _a = store.Arena;
@@ -37,8 +38,12 @@ internal sealed class IzhikevichKernel : CpuKernel
         var type = _type;
         for (int i = 0; i < _n; i++)
         {
-            double j = Math.Max(a[_j + i], Izhikevich.MinCurrent);
-            a[_out + i] = type.Step(_dt, j, ref a[_v + i], ref a[_u + i]) ? _spike : 0.0;
+            // The shared step is float64; a float32 arena's state is widened for it and rounded back.
+            double j = Math.Max(double.CreateTruncating(a[_j + i]), Izhikevich.MinCurrent);
+            double v = double.CreateTruncating(a[_v + i]), u = double.CreateTruncating(a[_u + i]);
+            a[_out + i] = T.CreateTruncating(type.Step(_dt, j, ref v, ref u) ? _spike : 0.0);
+            a[_v + i] = T.CreateTruncating(v);
+            a[_u + i] = T.CreateTruncating(u);
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
+using Nengo.Backends.Cpu.Numerics;
 
 namespace Nengo.Backends.Cpu.Kernels.Neurons;
 
@@ -13,29 +14,31 @@ namespace Nengo.Backends.Cpu.Kernels.Neurons;
 /// min_voltage, reset and refractory period.
 /// </summary>
 /// <remarks>
-/// One vector pass (four lanes) does what almost every neuron needs: decrement the refractory time,
+/// One vector pass (four float64 or eight float32 lanes) does what almost every neuron needs: decrement the refractory time,
 /// integrate whole-step neurons with the precomputed 1 − exp(−dt/τ_rc), keep refractory ones, zero the
 /// output. Neurons whose refractory period ends inside the step (0 &lt; r &lt; dt) and neurons that spiked
-/// are queued; the queues are then processed densely, four at a time: expm1(−Δ/τ_rc) with Δ = dt − r by
+/// are queued; the queues are then processed densely, a vector at a time: expm1(−Δ/τ_rc) with Δ = dt − r by
 /// a short series (dt/τ_rc ≤ 0.1) or vector exp, and the spike time dt + τ_rc·log1p(−(v − 1)/(J − 1)).
 /// Each neuron's arithmetic is lane-independent and the same wherever it sits (the scalar tail repeats a
 /// lane's operations), so a merged range sliced over threads gives identical results. The series and the
 /// vector exp are within about one ulp of the scalar <c>expm1</c> (NEF.md §2).
 /// </remarks>
-internal sealed class LifKernel : CpuKernel
+internal sealed class LifKernel<T> : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double[] _a;
+    private static int Lanes => Vector256<T>.Count;
+
+    private readonly T[] _a;
     private readonly int _j, _out, _v, _ref, _n;
-    private readonly Vector256<double> _dt, _fullStep, _negInvTauRc, _tauRc, _tauRef, _minV, _spike;
+    private readonly Vector256<T> _dt, _fullStep, _negInvTauRc, _tauRc, _tauRef, _minV, _spike;
     private readonly int[] _partial, _spiked;
     private readonly bool _smallSteps;
 
-    public LifKernel(SimNeurons op, SignalStore store, double dt)
+    public LifKernel(SimNeurons op, SignalStore<T> store, double dt)
         : this((LIF)op.NeuronType, dt, store.Arena, store.OffsetOf(op.Current), store.OffsetOf(op.Output),
                store.OffsetOf(op.States[0]), store.OffsetOf(op.States[1]), op.Count) { }
 
     /// <summary>A kernel over <paramref name="n"/> neurons whose current, output, voltage and refractory time start at the given arena offsets.</summary>
-    public LifKernel(LIF lif, double dt, double[] arena, int current, int output, int voltage, int refractory, int n)
+    public LifKernel(LIF lif, double dt, T[] arena, int current, int output, int voltage, int refractory, int n)
     {
         _a = arena;
         _n = n;
@@ -43,31 +46,31 @@ internal sealed class LifKernel : CpuKernel
         _out = output;
         _v = voltage;
         _ref = refractory;
-        _dt = Vector256.Create(dt);
-        _fullStep = Vector256.Create(-double.ExpM1(-dt / lif.TauRc));
-        _negInvTauRc = Vector256.Create(-1.0 / lif.TauRc);
-        _tauRc = Vector256.Create(lif.TauRc);
-        _tauRef = Vector256.Create(lif.TauRef);
-        _minV = Vector256.Create(lif.MinVoltage);
-        _spike = Vector256.Create(lif.Amplitude / dt);
+        _dt = Vector256.Create(Real.Of<T>(dt));
+        _fullStep = Vector256.Create(Real.Of<T>(-double.ExpM1(-dt / lif.TauRc)));
+        _negInvTauRc = Vector256.Create(Real.Of<T>(-1.0 / lif.TauRc));
+        _tauRc = Vector256.Create(Real.Of<T>(lif.TauRc));
+        _tauRef = Vector256.Create(Real.Of<T>(lif.TauRef));
+        _minV = Vector256.Create(Real.Of<T>(lif.MinVoltage));
+        _spike = Vector256.Create(Real.Of<T>(lif.Amplitude / dt));
         _smallSteps = dt / lif.TauRc <= 0.1;
-        _partial = new int[n + 4];
-        _spiked = new int[n + 4];
+        _partial = new int[n + 8];
+        _spiked = new int[n + 8];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {
-        ref double a = ref MemoryMarshal.GetArrayDataReference(_a);
-        int partials = 0, spikes = 0, i = 0;
+        ref T a = ref MemoryMarshal.GetArrayDataReference(_a);
+        int partials = 0, spikes = 0, i = 0, lanes = Lanes;
         var dt = _dt;
         var full = _fullStep;
         var minV = _minV;
-        for (; i + 4 <= _n; i += 4)
+        for (; i + lanes <= _n; i += lanes)
         {
             var r = Vector256.LoadUnsafe(ref a, (nuint)(_ref + i)) - dt;
-            var whole = Vector256.LessThanOrEqual(r, Vector256<double>.Zero);
+            var whole = Vector256.LessThanOrEqual(r, Vector256<T>.Zero);
             uint partial = Vector256.ExtractMostSignificantBits(Vector256.AndNot(Vector256.LessThan(r, dt), whole));
             uint spiked = 0;
             if (Vector256.ExtractMostSignificantBits(whole) != 0)
@@ -75,60 +78,54 @@ internal sealed class LifKernel : CpuKernel
                 var j = Vector256.LoadUnsafe(ref a, (nuint)(_j + i));
                 var v = Vector256.LoadUnsafe(ref a, (nuint)(_v + i));
                 var vNew = v + (j - v) * full;
-                spiked = Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(vNew, Vector256<double>.One) & whole);
+                spiked = Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(vNew, Vector256<T>.One) & whole);
                 Vector256.ConditionalSelect(whole, Vector256.Max(vNew, minV), v).StoreUnsafe(ref a, (nuint)(_v + i));
             }
             r.StoreUnsafe(ref a, (nuint)(_ref + i));
-            Vector256<double>.Zero.StoreUnsafe(ref a, (nuint)(_out + i));
+            Vector256<T>.Zero.StoreUnsafe(ref a, (nuint)(_out + i));
             Append(_partial, ref partials, i, partial);
             Append(_spiked, ref spikes, i, spiked);
         }
         for (; i < _n; i++)
         {
             // The same arithmetic as one vector lane above.
-            ref double r = ref Unsafe.Add(ref a, _ref + i);
+            ref T r = ref Unsafe.Add(ref a, _ref + i);
             r -= dt[0];
-            Unsafe.Add(ref a, _out + i) = 0.0;
-            if (r > 0.0)
+            Unsafe.Add(ref a, _out + i) = T.Zero;
+            if (r > T.Zero)
             {
                 if (r < dt[0]) _partial[partials++] = i;
                 continue;
             }
-            ref double v = ref Unsafe.Add(ref a, _v + i);
-            double vNew = v + (Unsafe.Add(ref a, _j + i) - v) * full[0];
-            if (vNew > 1.0) _spiked[spikes++] = i;
-            v = Math.Max(vNew, minV[0]);
+            ref T v = ref Unsafe.Add(ref a, _v + i);
+            T vNew = v + (Unsafe.Add(ref a, _j + i) - v) * full[0];
+            if (vNew > T.One) _spiked[spikes++] = i;
+            v = T.Max(vNew, minV[0]);
         }
-        for (int k = 0; k < partials; k += 4) FinishPartial(ref a, k, Math.Min(4, partials - k), ref spikes);
-        for (int k = 0; k < spikes; k += 4) Spike(ref a, k, Math.Min(4, spikes - k));
+        for (int k = 0; k < partials; k += lanes) FinishPartial(ref a, k, Math.Min(lanes, partials - k), ref spikes);
+        for (int k = 0; k < spikes; k += lanes) Spike(ref a, k, Math.Min(lanes, spikes - k));
     }
 
-    /// <summary>The set lanes of each 4-bit mask, in order (unused lanes 0).</summary>
-    private static readonly Vector128<int>[] Lanes = [.. Enumerable.Range(0, 16).Select(m =>
-    {
-        var lanes = Enumerable.Range(0, 4).Where(l => (m & (1 << l)) != 0).ToList();
-        while (lanes.Count < 4) lanes.Add(0);
-        return Vector128.Create(lanes.ToArray());
-    })];
-
-    /// <summary>Appends base + each set lane of <paramref name="mask"/> to a queue without branches (the queue has 4 spare slots).</summary>
+    /// <summary>Appends base + each set lane of <paramref name="mask"/> to a queue without branches (the queue has 8 spare slots).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Append(int[] queue, ref int count, int @base, uint mask)
     {
-        (Vector128.Create(@base) + Lanes[mask]).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(queue), (nuint)count);
+        ref int q = ref MemoryMarshal.GetArrayDataReference(queue);
+        if (Lanes == 4) (Vector128.Create(@base) + LaneTables.Four[mask]).StoreUnsafe(ref q, (nuint)count);
+        else (Vector256.Create(@base) + LaneTables.Eight[mask]).StoreUnsafe(ref q, (nuint)count);
         count += BitOperations.PopCount(mask);
     }
 
     /// <summary>Integrates queued neurons partials[k..k+count) over Δ = dt − r, the part of the step after their refractory period, and queues those that spike.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FinishPartial(ref double a, int k, int count, ref int spikes)
+    private void FinishPartial(ref T a, int k, int count, ref int spikes)
     {
         var j = Gather(ref a, _j, _partial, k, count);
         var v = Gather(ref a, _v, _partial, k, count);
         var r = Gather(ref a, _ref, _partial, k, count);
         var x = (_dt - r) * _negInvTauRc;
-        var vNew = v - (j - v) * (_smallSteps ? ExpM1Small(x) : Vector256.Exp(x) - Vector256<double>.One);
-        uint spiked = Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(vNew, Vector256<double>.One));
+        var vNew = v - (j - v) * (_smallSteps ? ExpM1Small(x) : Real.Exp(x) - Vector256<T>.One);
+        uint spiked = Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(vNew, Vector256<T>.One));
         vNew = Vector256.Max(vNew, _minV);
         for (int l = 0; l < count; l++)
         {
@@ -143,43 +140,71 @@ internal sealed class LifKernel : CpuKernel
     /// Horner with fused multiply-adds), used when dt/τ_rc ≤ 0.1 — every practical LIF.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Vector256<double> ExpM1Small(Vector256<double> x)
+    private static Vector256<T> ExpM1Small(Vector256<T> x)
     {
-        var p = Vector256.Create(1.0 / 39916800);
-        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(1.0 / 3628800));
-        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(1.0 / 362880));
-        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(1.0 / 40320));
-        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(1.0 / 5040));
-        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(1.0 / 720));
-        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(1.0 / 120));
-        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(1.0 / 24));
-        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(1.0 / 6));
-        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(0.5));
-        p = Vector256.FusedMultiplyAdd(p, x, Vector256<double>.One);
+        var p = Vector256.Create(Real.Of<T>(1.0 / 39916800));
+        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(1.0 / 3628800)));
+        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(1.0 / 362880)));
+        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(1.0 / 40320)));
+        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(1.0 / 5040)));
+        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(1.0 / 720)));
+        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(1.0 / 120)));
+        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(1.0 / 24)));
+        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(1.0 / 6)));
+        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(0.5)));
+        p = Real.Fma(p, x, Vector256<T>.One);
         return p * x;
     }
 
     /// <summary>Queued spiking neurons spiked[k..k+count): sub-step spike time, reset, refractory period, output spike.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Spike(ref double a, int k, int count)
+    private void Spike(ref T a, int k, int count)
     {
-        var one = Vector256<double>.One;
+        var one = Vector256<T>.One;
         var j = Gather(ref a, _j, _spiked, k, count);
         var v = Gather(ref a, _v, _spiked, k, count);
         var y = (v - one) / (one - j);
-        double amplitude = _spike[0], dt = _dt[0], tauRc = _tauRc[0], tauRef = _tauRef[0];
+        T amplitude = _spike[0], dt = _dt[0], tauRc = _tauRc[0], tauRef = _tauRef[0];
         for (int l = 0; l < count; l++)
         {
             int n = _spiked[k + l];
-            Unsafe.Add(ref a, _ref + n) = tauRef + (dt + tauRc * double.LogP1(y[l]));
-            Unsafe.Add(ref a, _v + n) = 0.0;
+            Unsafe.Add(ref a, _ref + n) = tauRef + (dt + tauRc * T.LogP1(y[l]));
+            Unsafe.Add(ref a, _v + n) = T.Zero;
             Unsafe.Add(ref a, _out + n) = amplitude;
         }
     }
 
     /// <summary>a[offset + idx[k + l]] for the first <paramref name="count"/> lanes; 0 in the others (results discarded).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Gather(ref double a, int offset, int[] idx, int k, int count) => count == 4
-        ? Vector256.Create(Unsafe.Add(ref a, offset + idx[k]), Unsafe.Add(ref a, offset + idx[k + 1]), Unsafe.Add(ref a, offset + idx[k + 2]), Unsafe.Add(ref a, offset + idx[k + 3]))
-        : Vector256.Create(Unsafe.Add(ref a, offset + idx[k]), count > 1 ? Unsafe.Add(ref a, offset + idx[k + 1]) : 0.0, count > 2 ? Unsafe.Add(ref a, offset + idx[k + 2]) : 0.0, 0.0);
+    private static Vector256<T> Gather(ref T a, int offset, int[] idx, int k, int count)
+    {
+        if (typeof(T) == typeof(double))
+        {
+            ref double d = ref Unsafe.As<T, double>(ref a);
+            return (count == 4
+                ? Vector256.Create(Unsafe.Add(ref d, offset + idx[k]), Unsafe.Add(ref d, offset + idx[k + 1]), Unsafe.Add(ref d, offset + idx[k + 2]), Unsafe.Add(ref d, offset + idx[k + 3]))
+                : Vector256.Create(Unsafe.Add(ref d, offset + idx[k]), count > 1 ? Unsafe.Add(ref d, offset + idx[k + 1]) : 0.0, count > 2 ? Unsafe.Add(ref d, offset + idx[k + 2]) : 0.0, 0.0)).As<double, T>();
+        }
+        var v = Vector256<T>.Zero;
+        ref T lane = ref Unsafe.As<Vector256<T>, T>(ref v);
+        for (int l = 0; l < count; l++) Unsafe.Add(ref lane, l) = Unsafe.Add(ref a, offset + idx[k + l]);
+        return v;
+    }
+}
+
+/// <summary>For each mask of vector lanes, the set lanes in order (unused lanes 0): the branch-free queues of <see cref="LifKernel{T}"/>.</summary>
+internal static class LaneTables
+{
+    /// <summary>4-lane masks (float64).</summary>
+    public static readonly Vector128<int>[] Four = [.. Enumerable.Range(0, 16).Select(m => Vector128.Create(SetLanes(m, 4)))];
+
+    /// <summary>8-lane masks (float32).</summary>
+    public static readonly Vector256<int>[] Eight = [.. Enumerable.Range(0, 256).Select(m => Vector256.Create(SetLanes(m, 8)))];
+
+    private static int[] SetLanes(int mask, int width)
+    {
+        var lanes = Enumerable.Range(0, width).Where(l => (mask & (1 << l)) != 0).ToList();
+        while (lanes.Count < width) lanes.Add(0);
+        return [.. lanes];
+    }
 }

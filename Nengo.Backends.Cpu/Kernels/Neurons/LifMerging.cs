@@ -1,3 +1,4 @@
+using System.Numerics;
 using Nengo.Backends.Cpu.Memory;
 using Nengo.Backends.Cpu.Scheduling;
 using Nengo.Graph;
@@ -10,7 +11,7 @@ namespace Nengo.Backends.Cpu.Kernels.Neurons;
 /// parameters are grouped, their current, output, voltage and refractory signals are laid out back to
 /// back in the arena (<see cref="Memory.ArenaLayout"/>), and the group runs as fixed-size slices of one long range —
 /// a few long SIMD loops instead of one short loop per ensemble. Slices do not depend on the thread
-/// count, and <see cref="LifKernel"/> computes each neuron the same wherever it sits.
+/// count, and <see cref="LifKernel{T}"/> computes each neuron the same wherever it sits.
 /// </summary>
 internal static class LifMerging
 {
@@ -37,7 +38,7 @@ internal static class LifMerging
     }
 
     /// <summary>The slices that run one group (its signals contiguous in <paramref name="store"/>, as <see cref="Memory.ArenaLayout"/> made them).</summary>
-    public static IEnumerable<PlannedKernel> Slices(Model model, int[] group, SignalStore store)
+    public static IEnumerable<PlannedKernel> Slices<T>(Model model, int[] group, SignalStore<T> store) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var ops = group.Select(i => (SimNeurons)model.StepOrder[i]).ToArray();
         var first = ops[0];
@@ -54,7 +55,7 @@ internal static class LifMerging
         for (int start = 0; start < n; start += SliceNeurons)
         {
             int count = Math.Min(SliceNeurons, n - start);
-            var kernel = new LifKernel(lif, model.Dt, store.Arena, j + start, output + start, v + start, r + start, count);
+            var kernel = new LifKernel<T>(lif, model.Dt, store.Arena, j + start, output + start, v + start, r + start, count);
             (int, int)[] writes = [(output + start, count), (v + start, count), (r + start, count)];
             yield return new PlannedKernel(kernel, model.StepLevels[group[0]], group[0], writes, 12L * count, "SimNeurons(LIF)");
         }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
@@ -8,12 +9,12 @@ namespace Nengo.Backends.Cpu.Kernels.Neurons;
 /// count ~ Poisson(|r|·dt), × sign(r) if the base type can be negative; out = amplitude·count/dt. The
 /// generator is seeded from the simulator's generator in <see cref="Reset"/>.
 /// </summary>
-internal sealed class PoissonSpikingKernel(SimNeurons op, SignalStore store, double dt) : CpuKernel
+internal sealed class PoissonSpikingKernel<T>(SimNeurons op, SignalStore<T> store, double dt) : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Below this mean, counts are drawn by inversion; above it by Math.NET's sampler.</summary>
     private const double InversionLimit = 10.0;
 
-    private readonly double[] _a = store.Arena;
+    private readonly T[] _a = store.Arena;
     private readonly int _r = store.OffsetOf(op.Current), _out = store.OffsetOf(op.Output), _n = op.Count;
     private readonly double _scale = ((PoissonSpiking)op.NeuronType).Amplitude / dt;
     private readonly bool _negative = op.NeuronType.Negative;
@@ -29,10 +30,10 @@ internal sealed class PoissonSpikingKernel(SimNeurons op, SignalStore store, dou
         var rng = _rng;
         for (int i = 0; i < _n; i++)
         {
-            double r = a[_r + i];
+            double r = double.CreateTruncating(a[_r + i]);
             double count = Sample(rng, dt * Math.Abs(r));
             if (_negative && r < 0) count = -count;
-            a[_out + i] = _scale * count;
+            a[_out + i] = T.CreateTruncating(_scale * count);
         }
     }
 

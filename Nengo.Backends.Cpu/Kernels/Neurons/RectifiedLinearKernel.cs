@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
@@ -5,17 +6,17 @@ using Nengo.Backends.Cpu.Memory;
 namespace Nengo.Backends.Cpu.Kernels.Neurons;
 
 /// <summary>out = amplitude·max(0, J).</summary>
-internal sealed class RectifiedLinearKernel(SimNeurons op, SignalStore store) : CpuKernel
+internal sealed class RectifiedLinearKernel<T>(SimNeurons op, SignalStore<T> store) : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double[] _a = store.Arena;
+    private readonly T[] _a = store.Arena;
     private readonly int _j = store.OffsetOf(op.Current), _out = store.OffsetOf(op.Output), _n = op.Count;
-    private readonly double _amp = ((RectifiedLinear)op.NeuronType).Amplitude;
+    private readonly T _amp = T.CreateTruncating(((RectifiedLinear)op.NeuronType).Amplitude);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {
         var a = _a;
-        for (int i = 0; i < _n; i++) a[_out + i] = _amp * Math.Max(0.0, a[_j + i]);
+        for (int i = 0; i < _n; i++) a[_out + i] = _amp * T.Max(T.Zero, a[_j + i]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
@@ -5,11 +6,11 @@ using Nengo.Backends.Cpu.Memory;
 namespace Nengo.Backends.Cpu.Kernels.Neurons;
 
 /// <summary>v += dt·r; k = ⌊v⌋; out = amplitude·k/dt; v −= k (r is the base type's rate, the op's input).</summary>
-internal sealed class RegularSpikingKernel(SimNeurons op, SignalStore store, double dt) : CpuKernel
+internal sealed class RegularSpikingKernel<T>(SimNeurons op, SignalStore<T> store, double dt) : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double[] _a = store.Arena;
+    private readonly T[] _a = store.Arena;
     private readonly int _r = store.OffsetOf(op.Current), _out = store.OffsetOf(op.Output), _v = store.OffsetOf(op.States[0]), _n = op.Count;
-    private readonly double _scale = ((RegularSpiking)op.NeuronType).Amplitude / dt;
+    private readonly T _scale = T.CreateTruncating(((RegularSpiking)op.NeuronType).Amplitude / dt), _dt = T.CreateTruncating(dt);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
@@ -18,8 +19,8 @@ internal sealed class RegularSpikingKernel(SimNeurons op, SignalStore store, dou
         var a = _a;
         for (int i = 0; i < _n; i++)
         {
-            double v = a[_v + i] + dt * a[_r + i];
-            double k = Math.Floor(v);
+            T v = a[_v + i] + _dt * a[_r + i];
+            T k = T.Floor(v);
             a[_out + i] = _scale * k;
             a[_v + i] = v - k;
         }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
@@ -5,17 +6,17 @@ using Nengo.Backends.Cpu.Memory;
 namespace Nengo.Backends.Cpu.Kernels.Neurons;
 
 /// <summary>out = (1/τ_ref)/(1 + e^(−J)).</summary>
-internal sealed class SigmoidKernel(SimNeurons op, SignalStore store) : CpuKernel
+internal sealed class SigmoidKernel<T>(SimNeurons op, SignalStore<T> store) : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double[] _a = store.Arena;
+    private readonly T[] _a = store.Arena;
     private readonly int _j = store.OffsetOf(op.Current), _out = store.OffsetOf(op.Output), _n = op.Count;
-    private readonly double _top = 1.0 / ((Sigmoid)op.NeuronType).TauRef;
+    private readonly T _top = T.CreateTruncating(1.0 / ((Sigmoid)op.NeuronType).TauRef);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {
         var a = _a;
-        for (int i = 0; i < _n; i++) a[_out + i] = _top / (1.0 + Math.Exp(-a[_j + i]));
+        for (int i = 0; i < _n; i++) a[_out + i] = _top / (T.One + T.Exp(-a[_j + i]));
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Nengo.Graph.Operators;
 using Nengo.Backends.Cpu.Memory;
@@ -5,11 +6,11 @@ using Nengo.Backends.Cpu.Memory;
 namespace Nengo.Backends.Cpu.Kernels.Neurons;
 
 /// <summary>v += max(J, 0)·dt; k = ⌊v⌋ spikes; out = amplitude·k/dt; v −= k.</summary>
-internal sealed class SpikingRectifiedLinearKernel(SimNeurons op, SignalStore store, double dt) : CpuKernel
+internal sealed class SpikingRectifiedLinearKernel<T>(SimNeurons op, SignalStore<T> store, double dt) : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly double[] _a = store.Arena;
+    private readonly T[] _a = store.Arena;
     private readonly int _j = store.OffsetOf(op.Current), _out = store.OffsetOf(op.Output), _v = store.OffsetOf(op.States[0]), _n = op.Count;
-    private readonly double _scale = ((SpikingRectifiedLinear)op.NeuronType).Amplitude / dt;
+    private readonly T _scale = T.CreateTruncating(((SpikingRectifiedLinear)op.NeuronType).Amplitude / dt), _dt = T.CreateTruncating(dt);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
@@ -18,8 +19,8 @@ internal sealed class SpikingRectifiedLinearKernel(SimNeurons op, SignalStore st
         var a = _a;
         for (int i = 0; i < _n; i++)
         {
-            double v = a[_v + i] + Math.Max(a[_j + i], 0.0) * dt;
-            double k = Math.Floor(v);
+            T v = a[_v + i] + T.Max(a[_j + i], T.Zero) * _dt;
+            T k = T.Floor(v);
             a[_out + i] = _scale * k;
             a[_v + i] = v - k;
         }

@@ -1,0 +1,54 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Nengo.Backends.Cpu.Numerics;
+
+/// <summary>
+/// The two element types the CPU backend computes in (<see cref="double"/> for float64, <see cref="float"/>
+/// for float32), and the few vector operations that .NET offers per type rather than generically. Each
+/// branch is on <c>typeof(T)</c>, which the JIT resolves per instantiation, so a kernel generic in
+/// T compiles to exactly the code written for that type.
+/// </summary>
+internal static class Real
+{
+    /// <summary>x converted to T (rounded to nearest for float).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Of<T>(double x) where T : unmanaged, IFloatingPointIeee754<T> => T.CreateTruncating(x);
+
+    /// <summary>x as a double (exact).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double D<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => double.CreateTruncating(x);
+
+    /// <summary>a·b + c with one rounding, per lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Fma<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double)) return Vector256.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+        if (typeof(T) == typeof(float)) return Vector256.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        throw new NotSupportedException(typeof(T).Name);
+    }
+
+    /// <summary>e^x per lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Exp<T>(Vector256<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double)) return Vector256.Exp(x.AsDouble()).As<double, T>();
+        if (typeof(T) == typeof(float)) return Vector256.Exp(x.AsSingle()).As<float, T>();
+        throw new NotSupportedException(typeof(T).Name);
+    }
+
+    /// <summary>Converts doubles to T element by element (a plain copy for double).</summary>
+    public static void FromDoubles<T>(ReadOnlySpan<double> from, Span<T> to) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double)) { from.CopyTo(System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(to)); return; }
+        for (int i = 0; i < from.Length; i++) to[i] = T.CreateTruncating(from[i]);
+    }
+
+    /// <summary>Converts T to doubles element by element (a plain copy for double).</summary>
+    public static void ToDoubles<T>(ReadOnlySpan<T> from, Span<double> to) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double)) { System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(from).CopyTo(to); return; }
+        for (int i = 0; i < from.Length; i++) to[i] = double.CreateTruncating(from[i]);
+    }
+}
