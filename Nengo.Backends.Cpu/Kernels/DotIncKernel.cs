@@ -127,24 +127,30 @@ internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloating
             y2.StoreUnsafe(ref yRef, (nuint)(i + 2 * lanes));
             y3.StoreUnsafe(ref yRef, (nuint)(i + 3 * lanes));
         }
-        if (rows < lanes)
+        // Then one vector of outputs at a time, and the last few outputs in one register (the spare lanes at the
+        // end of the copy keep its loads inside; their sums are discarded). Every output's sum is the same
+        // sequence of fused multiply-adds in any of these blocks, so the blocking does not change results.
+        for (; i + lanes <= rows; i += lanes)
         {
-            // Fewer outputs than lanes (decoders of a few dimensions): all of them in one register per column.
-            var acc = Vector256<T>.Zero;
-            for (int l = 0; l < rows; l++) acc = acc.WithElement(l, Unsafe.Add(ref yRef, l));
+            var acc = Vector256.LoadUnsafe(ref yRef, (nuint)i);
             for (int k = 0; k < count; k++)
             {
                 int j = _nonzero[k];
-                acc = Real.Fma(Vector256.LoadUnsafe(ref a, (nuint)j * (nuint)rows), Vector256.Create(Unsafe.Add(ref x, j)), acc);
+                acc = Real.Fma(Vector256.LoadUnsafe(ref a, (nuint)j * (nuint)rows + (nuint)i), Vector256.Create(Unsafe.Add(ref x, j)), acc);
             }
-            for (int l = 0; l < rows; l++) Unsafe.Add(ref yRef, l) = acc[l];
-            return;
+            acc.StoreUnsafe(ref yRef, (nuint)i);
         }
-        for (; i < rows; i++)
+        if (i < rows)
         {
-            T s = Unsafe.Add(ref yRef, i);
-            for (int k = 0; k < count; k++) { int j = _nonzero[k]; s = T.FusedMultiplyAdd(Unsafe.Add(ref a, j * rows + i), Unsafe.Add(ref x, j), s); }
-            Unsafe.Add(ref yRef, i) = s;
+            int rest = rows - i;
+            var acc = Vector256<T>.Zero;
+            for (int l = 0; l < rest; l++) acc = acc.WithElement(l, Unsafe.Add(ref yRef, i + l));
+            for (int k = 0; k < count; k++)
+            {
+                int j = _nonzero[k];
+                acc = Real.Fma(Vector256.LoadUnsafe(ref a, (nuint)j * (nuint)rows + (nuint)i), Vector256.Create(Unsafe.Add(ref x, j)), acc);
+            }
+            for (int l = 0; l < rest; l++) Unsafe.Add(ref yRef, i + l) = acc[l];
         }
     }
 

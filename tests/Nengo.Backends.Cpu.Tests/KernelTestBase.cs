@@ -12,17 +12,20 @@ public abstract class KernelTestBase
     private readonly List<Simulator> _sims = [];
 
     /// <summary>Builds <paramref name="net"/> on a fresh CPU backend (disposed after the test).</summary>
-    protected Simulator Sim(Network net)
+    protected Simulator Sim(Network net, CpuPrecision precision = CpuPrecision.Double)
     {
-        var sim = new Simulator(net, backend: new CpuBackend());
+        var sim = new Simulator(net, backend: new CpuBackend(precision: precision));
         _sims.Add(sim);
         return sim;
     }
 
     /// <summary>Builds and runs <paramref name="steps"/> steps, then returns each probe's data.</summary>
-    protected Matrix<double>[] Run(Network net, int steps, params Probe[] probes)
+    protected Matrix<double>[] Run(Network net, int steps, params Probe[] probes) => Run(CpuPrecision.Double, net, steps, probes);
+
+    /// <summary>Builds at <paramref name="precision"/> and runs <paramref name="steps"/> steps, then returns each probe's data.</summary>
+    protected Matrix<double>[] Run(CpuPrecision precision, Network net, int steps, params Probe[] probes)
     {
-        var sim = Sim(net);
+        var sim = Sim(net, precision);
         sim.RunSteps(steps);
         return probes.Select(p => sim.Data[p]).ToArray();
     }
