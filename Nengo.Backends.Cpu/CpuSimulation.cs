@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Nengo.Backends.Cpu.Kernels;
 using Nengo.Backends.Cpu.Kernels.Neurons;
 using Nengo.Backends.Cpu.Memory;
@@ -29,11 +30,16 @@ internal sealed class CpuSimulation<T> : ISimulation, IProfiledSimulation where 
         Reset(seed);
     }
 
-    /// <summary>One kernel per operator, except that each group of LIF populations runs as slices of one range and the Resets and plain Copies of a level run as one kernel each; in step order.</summary>
+    /// <summary>
+    /// One kernel per operator, except that each group of LIF populations runs as slices of one range, the Resets and
+    /// plain Copies of a level run as one kernel each, and bias copies are done by the encoder products; in step order.
+    /// </summary>
     private static List<PlannedKernel> Plan(Model model, SignalStore<T> store, List<int[]> lifGroups)
     {
         var factory = new KernelFactory<T>(store, model);
         var merged = lifGroups.SelectMany(g => g).ToHashSet();
+        var biasFrom = BiasFusion.Find(model, Vector256<T>.Count, factory.IsSpiking);
+        merged.UnionWith(biasFrom.Values);
         var planned = OperatorBatching.Batches(model, store, merged);
         for (int i = 0; i < model.StepOrder.Count; i++)
         {
@@ -41,13 +47,16 @@ internal sealed class CpuSimulation<T> : ISimulation, IProfiledSimulation where 
             var op = model.StepOrder[i];
             var writes = op.Sets.Concat(op.Incs).Concat(op.Updates).Select(s => (store.OffsetOf(s), s.Size)).ToArray();
             long cost = op.Sets.Concat(op.Incs).Concat(op.Reads).Concat(op.Updates).Sum(s => (long)s.Size) + (op is SimNeurons n ? 8L * n.Count : 0);
+            var kernel = biasFrom.TryGetValue(i, out int copy)
+                ? new DotIncKernel<T>((DotInc)op, store, sparseInput: false, initFrom: store.OffsetOf(((Copy)model.StepOrder[copy]).Src))
+                : op.Accept(factory);
             string name = op switch
             {
                 SimNeurons sn => $"SimNeurons({sn.NeuronType.GetType().Name})",
                 DotInc d when factory.IsSpiking(d.X) => "DotInc(spikes)",
                 _ => op.GetType().Name,
             };
-            planned.Add(new PlannedKernel(op.Accept(factory), model.StepLevels[i], i, writes, cost, name));
+            planned.Add(new PlannedKernel(kernel, model.StepLevels[i], i, writes, cost, name));
         }
         foreach (var g in lifGroups) planned.AddRange(LifMerging.Slices(model, g, store));
         return planned.OrderBy(k => k.Order).ToList();

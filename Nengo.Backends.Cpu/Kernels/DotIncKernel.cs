@@ -21,21 +21,28 @@ namespace Nengo.Backends.Cpu.Kernels;
 /// <item>sparse gather over the nonzero inputs when A is writable (learned weights) and X is spiking;</item>
 /// <item>row dot products otherwise.</item>
 /// </list>
-/// Each output element is summed in a fixed order, so results do not depend on the thread count.
+/// Each output element is summed in a fixed order, so results do not depend on the thread count. A kernel given
+/// an initial source (<see cref="Scheduling.BiasFusion"/>) computes Y = S + A·X: the copy of S into Y and the
+/// product in one pass, with the same result.
 /// </summary>
 internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
     private static int L => Vector256<T>.Count;
 
     private readonly T[] _arena;
-    private readonly int _a, _x, _y, _rows, _cols;
+    private readonly int _a, _x, _y, _rows, _cols, _init;
     private readonly T[]? _transposed, _panels;
     private readonly bool _sparseInput;
     private readonly int[] _nonzero;
 
-    public DotIncKernel(DotInc op, SignalStore<T> store, bool sparseInput)
+    /// <param name="op">The operator.</param>
+    /// <param name="store">The arena.</param>
+    /// <param name="sparseInput">Whether X is the output of spiking neurons.</param>
+    /// <param name="initFrom">Where Y's initial value S is read from (Y = S + A·X), or −1 for Y += A·X.</param>
+    public DotIncKernel(DotInc op, SignalStore<T> store, bool sparseInput, int initFrom = -1)
     {
         _arena = store.Arena;
+        _init = initFrom;
         _a = store.OffsetOf(op.A);
         _x = store.OffsetOf(op.X);
         _y = store.OffsetOf(op.Y);
@@ -63,6 +70,7 @@ internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloating
 
     public override void Run()
     {
+        if (_init >= 0 && _panels is null) _arena.AsSpan(_init, _rows).CopyTo(_arena.AsSpan(_y, _rows));
         if (_transposed is { } at) GatherColumns(at);
         else if (_panels is { } p) RunPanels(p);
         else if (_sparseInput) GatherRows();
@@ -172,6 +180,7 @@ internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloating
         ref T p = ref MemoryMarshal.GetArrayDataReference(panels);
         ref T x = ref Unsafe.Add(ref a, _x);
         ref T y = ref Unsafe.Add(ref a, _y);
+        ref T y0 = ref Unsafe.Add(ref a, _init >= 0 ? _init : _y);   // the value the sums are added to
         int lanes = L, cols = _cols, full = _rows / lanes, b = 0;
         nuint stride = (nuint)(lanes * cols);
         for (; b + 4 <= full; b += 4)
@@ -193,20 +202,20 @@ internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloating
                 acc3 = Real.Fma(Vector256.LoadUnsafe(ref p0, o + 3 * stride), xj, acc3);
             }
             nuint r = (nuint)(lanes * b);
-            (Vector256.LoadUnsafe(ref y, r) + acc0).StoreUnsafe(ref y, r);
-            (Vector256.LoadUnsafe(ref y, r + (nuint)lanes) + acc1).StoreUnsafe(ref y, r + (nuint)lanes);
-            (Vector256.LoadUnsafe(ref y, r + (nuint)(2 * lanes)) + acc2).StoreUnsafe(ref y, r + (nuint)(2 * lanes));
-            (Vector256.LoadUnsafe(ref y, r + (nuint)(3 * lanes)) + acc3).StoreUnsafe(ref y, r + (nuint)(3 * lanes));
+            (Vector256.LoadUnsafe(ref y0, r) + acc0).StoreUnsafe(ref y, r);
+            (Vector256.LoadUnsafe(ref y0, r + (nuint)lanes) + acc1).StoreUnsafe(ref y, r + (nuint)lanes);
+            (Vector256.LoadUnsafe(ref y0, r + (nuint)(2 * lanes)) + acc2).StoreUnsafe(ref y, r + (nuint)(2 * lanes));
+            (Vector256.LoadUnsafe(ref y0, r + (nuint)(3 * lanes)) + acc3).StoreUnsafe(ref y, r + (nuint)(3 * lanes));
         }
         for (; b < full; b++)
         {
             var acc = Panel(ref p, ref x, b, cols);
-            (Vector256.LoadUnsafe(ref y, (nuint)(lanes * b)) + acc).StoreUnsafe(ref y, (nuint)(lanes * b));
+            (Vector256.LoadUnsafe(ref y0, (nuint)(lanes * b)) + acc).StoreUnsafe(ref y, (nuint)(lanes * b));
         }
         if (full * lanes < _rows)
         {
             var acc = Panel(ref p, ref x, full, cols);
-            for (int l = 0; full * lanes + l < _rows; l++) Unsafe.Add(ref y, full * lanes + l) += acc[l];
+            for (int l = 0; full * lanes + l < _rows; l++) Unsafe.Add(ref y, full * lanes + l) = Unsafe.Add(ref y0, full * lanes + l) + acc[l];
         }
     }
 
