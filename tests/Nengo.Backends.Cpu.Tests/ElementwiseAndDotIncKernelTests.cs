@@ -131,6 +131,38 @@ public class ElementwiseAndDotIncKernelTests : KernelTestBase
         }
     }
 
+    /// <summary>
+    /// The bias and the encoded input of a panel-sized ensemble (the CPU plan then has the encoder product start from
+    /// the bias instead of copying it into J first), alone and with a direct neuron input into the same J.
+    /// </summary>
+    [Test]
+    public void Encoders_OnTopOfTheBias_AndADirectNeuronInput([Values(false, true)] bool neuronInput, [Values] CpuPrecision precision)
+    {
+        const int n = 13;
+        var net = new Network(seed: 1);
+        var rng = new Random(4);
+        var gain = Enumerable.Range(0, n).Select(_ => 0.5 + rng.NextDouble()).ToArray();
+        var bias = Enumerable.Range(0, n).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        var ens = net.Ensemble(n, 2, neuronType: new RectifiedLinear(), gain: gain, bias: bias);
+        var x = new[] { 0.5, -0.75 };
+        var direct = Enumerable.Range(0, n).Select(i => 0.1 * i).ToArray();
+        net.Connect(net.Node(x), ens, synapse: null);
+        if (neuronInput) net.Connect(net.Node(direct), ens.Neurons, synapse: null);
+        var input = net.Probe(ens.Neurons, "input");
+        var sim = Sim(net, precision);
+        sim.RunSteps(2);
+        var built = sim.Data[ens];
+        var got = Row(sim.Data[input], 1);
+        for (int i = 0; i < n; i++)
+        {
+            double expected = built.Bias[i] + built.Gain[i] * (built.Encoders[i, 0] * x[0] + built.Encoders[i, 1] * x[1])
+                + (neuronInput ? built.Gain[i] * direct[i] : 0);
+            Assert.That(got[i], Is.EqualTo(expected).Within(precision == CpuPrecision.Double ? 1e-12 : 1e-6), $"neuron {i}");
+        }
+        if (!neuronInput)
+            Assert.That(sim.PlanReport(), Does.Contain($" {sim.Model.StepOrder.Count - 1} kernels"), "the bias copy is done by the encoder product");
+    }
+
     [Test]
     public void Decoders_AreADotIncOfTheNeuronOutputs()
     {
