@@ -23,7 +23,7 @@ internal sealed class SimNodeFuncKernel<T>(SimNodeFunc op, SignalStore<T> store)
         double t = _t < 0 ? 0.0 : double.CreateTruncating(_a[_t]);
         if (typeof(T) == typeof(double))
         {
-            var arena = System.Runtime.CompilerServices.Unsafe.As<double[]>(_a);
+            var arena = Unsafe.As<double[]>(_a);
             op.Callback(t, _x < 0 ? [] : arena.AsSpan(_x, _nx), arena.AsSpan(_out, _nOut));
             return;
         }

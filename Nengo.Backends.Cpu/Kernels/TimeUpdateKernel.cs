@@ -12,10 +12,10 @@ namespace Nengo.Backends.Cpu.Kernels;
 internal sealed class TimeUpdateKernel<T>(TimeUpdate op, SignalStore<T> store, double dt) : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] _a = store.Arena;
+    private readonly int _step = store.OffsetOf(op.Step), _time = store.OffsetOf(op.Time);
     private double _count;
 
     public override void Reset(Random simulatorRng) => _count = 0;
-    private readonly int _step = store.OffsetOf(op.Step), _time = store.OffsetOf(op.Time);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
