@@ -49,7 +49,7 @@ internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloating
         _rows = op.A.Rows;
         _cols = op.A.Cols;
         _sparseInput = sparseInput;
-        _nonzero = sparseInput ? new int[_cols] : [];
+        _nonzero = sparseInput ? new int[_cols + 8] : [];   // 8 spare: a branch-free append of a whole vector of lanes stays inside
         var a = op.A.Initial;
         if (op.A.ReadOnly && sparseInput)
         {
@@ -94,7 +94,7 @@ internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloating
         for (; j + lanes <= _cols; j += lanes)
         {
             uint mask = ~Vector256.ExtractMostSignificantBits(Vector256.Equals(Vector256.LoadUnsafe(ref x, (nuint)j), Vector256<T>.Zero)) & all;
-            for (; mask != 0; mask &= mask - 1) _nonzero[count++] = j + BitOperations.TrailingZeroCount(mask);
+            count = LaneTables.Append<T>(_nonzero, count, j, mask);
         }
         for (; j < _cols; j++)
             if (Unsafe.Add(ref x, j) != T.Zero) _nonzero[count++] = j;

@@ -83,8 +83,8 @@ internal sealed class LifKernel<T> : CpuKernel where T : unmanaged, IFloatingPoi
             }
             r.StoreUnsafe(ref a, (nuint)(_ref + i));
             Vector256<T>.Zero.StoreUnsafe(ref a, (nuint)(_out + i));
-            Append(_partial, ref partials, i, partial);
-            Append(_spiked, ref spikes, i, spiked);
+            partials = LaneTables.Append<T>(_partial, partials, i, partial);
+            spikes = LaneTables.Append<T>(_spiked, spikes, i, spiked);
         }
         for (; i < _n; i++)
         {
@@ -104,16 +104,6 @@ internal sealed class LifKernel<T> : CpuKernel where T : unmanaged, IFloatingPoi
         }
         for (int k = 0; k < partials; k += lanes) FinishPartial(ref a, k, Math.Min(lanes, partials - k), ref spikes);
         for (int k = 0; k < spikes; k += lanes) Spike(ref a, k, Math.Min(lanes, spikes - k));
-    }
-
-    /// <summary>Appends base + each set lane of <paramref name="mask"/> to a queue without branches (the queue has 8 spare slots).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Append(int[] queue, ref int count, int @base, uint mask)
-    {
-        ref int q = ref MemoryMarshal.GetArrayDataReference(queue);
-        if (Lanes == 4) (Vector128.Create(@base) + LaneTables.Four[mask]).StoreUnsafe(ref q, (nuint)count);
-        else (Vector256.Create(@base) + LaneTables.Eight[mask]).StoreUnsafe(ref q, (nuint)count);
-        count += BitOperations.PopCount(mask);
     }
 
     /// <summary>Integrates queued neurons partials[k..k+count) over Δ = dt − r, the part of the step after their refractory period, and queues those that spike.</summary>
@@ -189,22 +179,5 @@ internal sealed class LifKernel<T> : CpuKernel where T : unmanaged, IFloatingPoi
         ref T lane = ref Unsafe.As<Vector256<T>, T>(ref v);
         for (int l = 0; l < count; l++) Unsafe.Add(ref lane, l) = Unsafe.Add(ref a, offset + idx[k + l]);
         return v;
-    }
-}
-
-/// <summary>For each mask of vector lanes, the set lanes in order (unused lanes 0): the branch-free queues of <see cref="LifKernel{T}"/>.</summary>
-internal static class LaneTables
-{
-    /// <summary>4-lane masks (float64).</summary>
-    public static readonly Vector128<int>[] Four = [.. Enumerable.Range(0, 16).Select(m => Vector128.Create(SetLanes(m, 4)))];
-
-    /// <summary>8-lane masks (float32).</summary>
-    public static readonly Vector256<int>[] Eight = [.. Enumerable.Range(0, 256).Select(m => Vector256.Create(SetLanes(m, 8)))];
-
-    private static int[] SetLanes(int mask, int width)
-    {
-        var lanes = Enumerable.Range(0, width).Where(l => (mask & (1 << l)) != 0).ToList();
-        while (lanes.Count < width) lanes.Add(0);
-        return [.. lanes];
     }
 }
