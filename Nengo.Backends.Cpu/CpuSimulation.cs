@@ -37,13 +37,15 @@ internal sealed class CpuSimulation<T> : ISimulation, IProfiledSimulation where 
     private static List<PlannedKernel> Plan(Model model, SignalStore<T> store, List<int[]> lifGroups)
     {
         var factory = new KernelFactory<T>(store, model);
-        var merged = lifGroups.SelectMany(g => g).ToHashSet();
+        // Step-order indices another kernel runs: the LIF groups' operators, the bias copies the encoder products do,
+        // then (added by the batching) the Resets and plain Copies of the batches.
+        var replaced = lifGroups.SelectMany(g => g).ToHashSet();
         var biasFrom = BiasFusion.Find(model, Vector256<T>.Count, factory.IsSpiking);
-        merged.UnionWith(biasFrom.Values);
-        var planned = OperatorBatching.Batches(model, store, merged);
+        replaced.UnionWith(biasFrom.Values);
+        var planned = OperatorBatching.Batches(model, store, replaced);
         for (int i = 0; i < model.StepOrder.Count; i++)
         {
-            if (merged.Contains(i)) continue;
+            if (replaced.Contains(i)) continue;
             var op = model.StepOrder[i];
             var writes = op.Sets.Concat(op.Incs).Concat(op.Updates).Select(s => (store.OffsetOf(s), s.Size)).ToArray();
             long cost = op.Sets.Concat(op.Incs).Concat(op.Reads).Concat(op.Updates).Sum(s => (long)s.Size) + (op is SimNeurons n ? 8L * n.Count : 0);
