@@ -67,6 +67,9 @@ public sealed class BuildContext
     /// <summary>Decoders solved ahead by <see cref="Builders.DecoderSolving.Presolve"/>, taken when the connection is built.</summary>
     internal System.Collections.Concurrent.ConcurrentDictionary<Connection, Builders.DecoderSolution> Presolved { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Decoder solves this build has done, for connections and probes that pose the same problem again.</summary>
+    internal Builders.SharedSolves SharedSolves { get; } = new();
+
     internal IProgress<BuildProgress>? Progress { get; }
     internal int TotalObjects { get; }
     internal int BuiltObjects { get; private set; }

@@ -14,7 +14,8 @@ public sealed record DecoderSolution(Matrix<double> Weights, Matrix<double> Eval
 /// Solves the decoders of decoded connections (NEF.md §9.4 step 1). <see cref="Presolve"/> solves the
 /// connections of one network together: eval points, targets and every user function are evaluated
 /// first, on the calling thread and in creation order; then the tuning curves and the solves, which
-/// are independent pure numerics, run in parallel. Results do not depend on the number of threads.
+/// are independent pure numerics, run in parallel. Results do not depend on the number of threads. A problem
+/// posed twice in one build (<see cref="SharedSolves"/>) is solved once.
 /// </summary>
 public static class DecoderSolving
 {
@@ -113,10 +114,16 @@ public static class DecoderSolving
             : Caching.DecoderCacheKey.Compute(p.Solver, implementation, built, p.Points, targets, p.Seed, p.Conn.EvalPoints?.ToString());
         if (key is null || !cache!.TryGet(key, built.Encoders.RowCount, targets.ColumnCount, out var result))
         {
-            var activities = TuningCurves.Compute(p.Points, built, out bool anyActive);
-            if (!anyActive)
-                throw new BuildError($"{me}: no neuron of {ens.Describe} is active at any eval point, so no decoders can be solved; check its intercepts, gains and biases.");
-            result = implementation.Solve(p.Solver, activities, targets, p.Rng);
+            Numerics.SolverResult SolveNow()
+            {
+                var activities = TuningCurves.Compute(p.Points, built, out bool anyActive);
+                if (!anyActive)
+                    throw new BuildError($"{me}: no neuron of {ens.Describe} is active at any eval point, so no decoders can be solved; check its intercepts, gains and biases.");
+                return implementation.Solve(p.Solver, activities, targets, p.Rng);
+            }
+            result = !direct && SharedSolves.IsDeterministic(implementation)
+                ? ctx.SharedSolves.GetOrSolve(built, p.Points, p.Solver, targets, SolveNow)
+                : SolveNow();
             if (key is not null) cache!.Put(key, result);
         }
         var decoders = result.X.Transpose();
