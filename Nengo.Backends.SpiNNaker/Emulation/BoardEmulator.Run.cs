@@ -52,6 +52,11 @@ public sealed partial class BoardEmulator
         var signal = (SignalKind)((a2 >> 16) & 0xF);
         byte mask = (byte)(a2 >> 8), app = (byte)a2;
         if (type == 1) return (RC.Arg, NoArgs, []); // current SC&MP rejects P2P-type (legacy counting) signals
+        // A period whose cores are all back in SYNC0 may still have its task returning: the host can see SYNC0 and send
+        // the next signal first. Wait for that task (releasing the lock, which it may need for one last look) instead
+        // of dropping the signal; a board with cores still running ignores it, as before.
+        for (int waited = 0; !_running.IsCompleted && _steppedTick is null && signal != SignalKind.Stop && !AnyCoreRunning() && waited < 5000; waited++)
+            Monitor.Wait(_lock, 1);
         if ((!_running.IsCompleted || _steppedTick is not null) && signal != SignalKind.Stop) return (RC.Ok, NoArgs, []);
         foreach (var chip in _chips)
             for (int p = 1; p < EmulatedChip.CoreCount; p++)
@@ -79,6 +84,15 @@ public sealed partial class BoardEmulator
         return (RC.Ok, NoArgs, []);
     }
 
+    /// <summary>Whether some core is in RUN (caller holds the lock).</summary>
+    private bool AnyCoreRunning()
+    {
+        foreach (var chip in _chips)
+            for (int p = 1; p < EmulatedChip.CoreCount; p++)
+                if (chip.State(p) == CoreState.Run) return true;
+        return false;
+    }
+
     /// <summary>Runs every core in RUN until each has done its ticks; phases are barriers across the board.</summary>
     private void RunTicks()
     {
@@ -92,8 +106,11 @@ public sealed partial class BoardEmulator
                     var left = p * (t - 1) - clock.Elapsed;
                     if (left > TimeSpan.FromMilliseconds(2)) Thread.Sleep(left - TimeSpan.FromMilliseconds(1)); else Thread.SpinWait(100);
                 }
-            lock (_lock)
-                if (_disposed || !TickOnce(t)) return;
+            bool more;
+            lock (_lock) more = !_disposed && TickOnce(t);
+            if (more) continue;
+            if (_faults.RunEndDelay > TimeSpan.Zero) Thread.Sleep(_faults.RunEndDelay);
+            return;
         }
     }
 

@@ -15,6 +15,12 @@ public sealed record FaultOptions
     /// <summary>Delay added to every reply.</summary>
     public TimeSpan ReplyDelay { get; init; }
 
+    /// <summary>
+    /// Delay between the last tick of a run period (every core back in SYNC0, visible to the host) and the end of the
+    /// emulator's run task: a host scheduler that is slow to finish the period.
+    /// </summary>
+    public TimeSpan RunEndDelay { get; init; }
+
     /// <summary>When true the board answers nothing at all (a dead board).</summary>
     public bool Silent { get; init; }
 
