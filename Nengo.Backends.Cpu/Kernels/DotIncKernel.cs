@@ -38,7 +38,7 @@ internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloating
     /// <param name="op">The operator.</param>
     /// <param name="store">The arena.</param>
     /// <param name="sparseInput">Whether X is the output of spiking neurons.</param>
-    /// <param name="initFrom">Where Y's initial value S is read from (Y = S + A·X), or −1 for Y += A·X.</param>
+    /// <param name="initFrom">Where Y's initial value S is read from (Y = S + A·X), or −1 for Y += A·X; only for the panel path.</param>
     public DotIncKernel(DotInc op, SignalStore<T> store, bool sparseInput, int initFrom = -1)
     {
         _arena = store.Arena;
@@ -64,13 +64,14 @@ internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloating
             for (int i = 0; i < _rows; i++)
                 for (int j = 0; j < _cols; j++) _panels[((i / L) * _cols + j) * L + i % L] = Real.Of<T>(a[i * _cols + j]);
         }
+        if (initFrom >= 0 && _panels is null)
+            throw new ArgumentException($"{op}: only the panel path (read-only A of at least {L} rows, dense X) starts from an initial source", nameof(initFrom));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Run()
     {
-        if (_init >= 0 && _panels is null) _arena.AsSpan(_init, _rows).CopyTo(_arena.AsSpan(_y, _rows));
         if (_transposed is { } at) GatherColumns(at);
         else if (_panels is { } p) RunPanels(p);
         else if (_sparseInput) GatherRows();

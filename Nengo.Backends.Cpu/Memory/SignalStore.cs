@@ -40,14 +40,11 @@ internal sealed class SignalStore<T> where T : unmanaged, IFloatingPointIeee754<
         return o + s.Offset;
     }
 
-    /// <summary>The live memory of a signal.</summary>
-    public Span<T> Span(Signal s) => Arena.AsSpan(OffsetOf(s), s.Size);
-
     /// <summary>The current value of a signal, as doubles.</summary>
     public double[] Read(Signal s)
     {
         var values = new double[s.Size];
-        Real.ToDoubles<T>(Span(s), values);
+        Real.ToDoubles<T>(Arena.AsSpan(OffsetOf(s), s.Size), values);
         return values;
     }
 

@@ -16,10 +16,6 @@ internal static class Real
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Of<T>(double x) where T : unmanaged, IFloatingPointIeee754<T> => T.CreateTruncating(x);
 
-    /// <summary>x as a double (exact).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double D<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => double.CreateTruncating(x);
-
     /// <summary>a·b + c with one rounding, per lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Fma<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c) where T : unmanaged, IFloatingPointIeee754<T>
