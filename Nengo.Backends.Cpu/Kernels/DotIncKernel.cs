@@ -90,12 +90,14 @@ internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloating
     {
         ref T x = ref MemoryMarshal.GetArrayDataReference(_arena);
         x = ref Unsafe.Add(ref x, _x);
+        ref int table = ref LaneTables.Table<T>();
+        ref int nonzero = ref MemoryMarshal.GetArrayDataReference(_nonzero);
         int count = 0, j = 0, lanes = L;
         uint all = (1u << lanes) - 1;
         for (; j + lanes <= _cols; j += lanes)
         {
             uint mask = ~Vector256.ExtractMostSignificantBits(Vector256.Equals(Vector256.LoadUnsafe(ref x, (nuint)j), Vector256<T>.Zero)) & all;
-            count = LaneTables.Append<T>(_nonzero, count, j, mask);
+            count = LaneTables.Append<T>(ref table, ref nonzero, count, j, mask);
         }
         for (; j < _cols; j++)
             if (Unsafe.Add(ref x, j) != T.Zero) _nonzero[count++] = j;

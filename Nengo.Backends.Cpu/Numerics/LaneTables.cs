@@ -19,15 +19,26 @@ internal static class LaneTables
     public static readonly Vector256<int>[] Eight = [.. Enumerable.Range(0, 256).Select(m => Vector256.Create(SetLanes(m, 8)))];
 
     /// <summary>
-    /// Appends base + each set lane of <paramref name="mask"/> (a mask of <c>Vector256&lt;T&gt;.Count</c> lanes) to
-    /// <paramref name="queue"/> at <paramref name="count"/>, without branches; the queue needs 8 spare slots. Returns the new count.
+    /// The first entry of the table for <c>Vector256&lt;T&gt;.Count</c> lanes (<see cref="Four"/> or <see cref="Eight"/>),
+    /// for <see cref="Append{T}"/>; taken once before a loop, so the loop reads no static field.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Append<T>(int[] queue, int count, int @base, uint mask) where T : unmanaged, IFloatingPointIeee754<T>
+    public static ref int Table<T>() where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ref int q = ref MemoryMarshal.GetArrayDataReference(queue);
-        if (Vector256<T>.Count == 4) (Vector128.Create(@base) + Four[mask]).StoreUnsafe(ref q, (nuint)count);
-        else (Vector256.Create(@base) + Eight[mask]).StoreUnsafe(ref q, (nuint)count);
+        if (Vector256<T>.Count == 4) return ref Unsafe.As<Vector128<int>, int>(ref MemoryMarshal.GetArrayDataReference(Four));
+        return ref Unsafe.As<Vector256<int>, int>(ref MemoryMarshal.GetArrayDataReference(Eight));
+    }
+
+    /// <summary>
+    /// Appends base + each set lane of <paramref name="mask"/> (a mask of <c>Vector256&lt;T&gt;.Count</c> lanes) to
+    /// <paramref name="queue"/> at <paramref name="count"/>, without branches; the queue needs 8 spare slots.
+    /// <paramref name="table"/> is <see cref="Table{T}"/>. Returns the new count.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Append<T>(ref int table, ref int queue, int count, int @base, uint mask) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Vector256<T>.Count == 4) (Vector128.Create(@base) + Vector128.LoadUnsafe(ref table, mask * 4)).StoreUnsafe(ref queue, (nuint)count);
+        else (Vector256.Create(@base) + Vector256.LoadUnsafe(ref table, mask * 8)).StoreUnsafe(ref queue, (nuint)count);
         return count + BitOperations.PopCount(mask);
     }
 

@@ -34,6 +34,15 @@ internal static class Real
         throw new NotSupportedException(typeof(T).Name);
     }
 
+    /// <summary>ln(1 + y) per lane, y &gt; −1 (<see cref="VectorLogP1"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> LogP1<T>(Vector256<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double)) return VectorLogP1.Of(y.AsDouble()).As<double, T>();
+        if (typeof(T) == typeof(float)) return VectorLogP1.Of(y.AsSingle()).As<float, T>();
+        throw new NotSupportedException(typeof(T).Name);
+    }
+
     /// <summary>Converts doubles to T element by element (a plain copy for double).</summary>
     public static void FromDoubles<T>(ReadOnlySpan<double> from, Span<T> to) where T : unmanaged, IFloatingPointIeee754<T>
     {

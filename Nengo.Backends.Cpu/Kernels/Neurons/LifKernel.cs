@@ -63,73 +63,99 @@ internal sealed class LifKernel<T> : CpuKernel where T : unmanaged, IFloatingPoi
     public override void Run()
     {
         ref T a = ref MemoryMarshal.GetArrayDataReference(_a);
+        ref T refractory = ref Unsafe.Add(ref a, _ref), current = ref Unsafe.Add(ref a, _j);
+        ref T voltage = ref Unsafe.Add(ref a, _v), output = ref Unsafe.Add(ref a, _out);
+        ref int table = ref LaneTables.Table<T>();
+        ref int partialQueue = ref MemoryMarshal.GetArrayDataReference(_partial);
+        ref int spikedQueue = ref MemoryMarshal.GetArrayDataReference(_spiked);
         int partials = 0, spikes = 0, i = 0, lanes = Lanes;
         var dt = _dt;
         var full = _fullStep;
         var minV = _minV;
         for (; i + lanes <= _n; i += lanes)
         {
-            var r = Vector256.LoadUnsafe(ref a, (nuint)(_ref + i)) - dt;
+            var r = Vector256.LoadUnsafe(ref refractory, (nuint)i) - dt;
             var whole = Vector256.LessThanOrEqual(r, Vector256<T>.Zero);
             uint partial = Vector256.ExtractMostSignificantBits(Vector256.AndNot(Vector256.LessThan(r, dt), whole));
             uint spiked = 0;
             if (Vector256.ExtractMostSignificantBits(whole) != 0)
             {
-                var j = Vector256.LoadUnsafe(ref a, (nuint)(_j + i));
-                var v = Vector256.LoadUnsafe(ref a, (nuint)(_v + i));
+                var j = Vector256.LoadUnsafe(ref current, (nuint)i);
+                var v = Vector256.LoadUnsafe(ref voltage, (nuint)i);
                 var vNew = v + (j - v) * full;
                 spiked = Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(vNew, Vector256<T>.One) & whole);
-                Vector256.ConditionalSelect(whole, Vector256.Max(vNew, minV), v).StoreUnsafe(ref a, (nuint)(_v + i));
+                Vector256.ConditionalSelect(whole, Clamp(vNew, minV), v).StoreUnsafe(ref voltage, (nuint)i);
             }
-            r.StoreUnsafe(ref a, (nuint)(_ref + i));
-            Vector256<T>.Zero.StoreUnsafe(ref a, (nuint)(_out + i));
-            partials = LaneTables.Append<T>(_partial, partials, i, partial);
-            spikes = LaneTables.Append<T>(_spiked, spikes, i, spiked);
+            r.StoreUnsafe(ref refractory, (nuint)i);
+            Vector256<T>.Zero.StoreUnsafe(ref output, (nuint)i);
+            partials = LaneTables.Append<T>(ref table, ref partialQueue, partials, i, partial);
+            spikes = LaneTables.Append<T>(ref table, ref spikedQueue, spikes, i, spiked);
         }
         for (; i < _n; i++)
         {
             // The same arithmetic as one vector lane above.
-            ref T r = ref Unsafe.Add(ref a, _ref + i);
+            ref T r = ref Unsafe.Add(ref refractory, i);
             r -= dt[0];
-            Unsafe.Add(ref a, _out + i) = T.Zero;
+            Unsafe.Add(ref output, i) = T.Zero;
             if (r > T.Zero)
             {
                 if (r < dt[0]) _partial[partials++] = i;
                 continue;
             }
-            ref T v = ref Unsafe.Add(ref a, _v + i);
-            T vNew = v + (Unsafe.Add(ref a, _j + i) - v) * full[0];
+            ref T v = ref Unsafe.Add(ref voltage, i);
+            T vNew = v + (Unsafe.Add(ref current, i) - v) * full[0];
             if (vNew > T.One) _spiked[spikes++] = i;
-            v = T.Max(vNew, minV[0]);
+            v = minV[0] > vNew ? minV[0] : vNew;
         }
-        for (int k = 0; k < partials; k += lanes) FinishPartial(ref a, k, Math.Min(lanes, partials - k), ref spikes);
-        for (int k = 0; k < spikes; k += lanes) Spike(ref a, k, Math.Min(lanes, spikes - k));
+        if (partials > 0) spikes = FinishPartials(ref a, partials, spikes);
+        if (spikes > 0) Spike(ref a, spikes);
     }
 
-    /// <summary>Integrates queued neurons partials[k..k+count) over Δ = dt − r, the part of the step after their refractory period, and queues those that spike.</summary>
+    /// <summary>
+    /// max(v, min_voltage) per lane as one instruction (a NaN voltage stays NaN; the sign of a zero may differ from
+    /// IEEE maximum's, which no later arithmetic sees). The scalar tail writes the same as <c>minV &gt; v ? minV : v</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<T> Clamp(Vector256<T> v, Vector256<T> minV) => Vector256.MaxNative(minV, v);
+
+    /// <summary>
+    /// Integrates the <paramref name="partials"/> queued neurons over Δ = dt − r, the part of the step after their
+    /// refractory period, a vector at a time, and queues those that spike; returns the new spike count.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FinishPartial(ref T a, int k, int count, ref int spikes)
+    private int FinishPartials(ref T a, int partials, int spikes)
     {
-        var j = Gather(ref a, _j, _partial, k, count);
-        var v = Gather(ref a, _v, _partial, k, count);
-        var r = Gather(ref a, _ref, _partial, k, count);
-        var x = (_dt - r) * _negInvTauRc;
-        var vNew = v - (j - v) * (_smallSteps ? ExpM1Small(x) : Real.Exp(x) - Vector256<T>.One);
-        uint spiked = Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(vNew, Vector256<T>.One));
-        vNew = Vector256.Max(vNew, _minV);
-        for (int l = 0; l < count; l++)
+        ref T current = ref Unsafe.Add(ref a, _j), voltage = ref Unsafe.Add(ref a, _v), refractory = ref Unsafe.Add(ref a, _ref);
+        ref int queue = ref MemoryMarshal.GetArrayDataReference(_partial);
+        ref int spikedQueue = ref MemoryMarshal.GetArrayDataReference(_spiked);
+        int lanes = Lanes;
+        PadQueue(ref queue, partials);
+        for (int k = 0; k < partials; k += lanes)
         {
-            int n = _partial[k + l];
-            Unsafe.Add(ref a, _v + n) = vNew[l];
-            if ((spiked & (1u << l)) != 0) _spiked[spikes++] = n;
+            ref int at = ref Unsafe.Add(ref queue, k);
+            var j = Gather(ref current, ref at);
+            var v = Gather(ref voltage, ref at);
+            var x = (_dt - Gather(ref refractory, ref at)) * _negInvTauRc;
+            var vNew = v - (j - v) * (_smallSteps ? ExpM1Small(x) : Real.Exp(x) - Vector256<T>.One);
+            uint spiked = Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(vNew, Vector256<T>.One));
+            vNew = Clamp(vNew, _minV);
+            int count = Math.Min(lanes, partials - k);
+            for (int l = 0; l < count; l++)
+            {
+                int n = Unsafe.Add(ref at, l);
+                Unsafe.Add(ref voltage, n) = vNew[l];
+                Unsafe.Add(ref spikedQueue, spikes) = n;
+                spikes += (int)((spiked >> l) & 1);
+            }
         }
+        return spikes;
     }
 
     /// <summary>
     /// exp(x) − 1 for −0.1 ≤ x ≤ 0 by its Taylor series to x¹¹/11! (truncation below 1e-20 relative;
     /// Horner with fused multiply-adds), used when dt/τ_rc ≤ 0.1 — every practical LIF.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<T> ExpM1Small(Vector256<T> x)
     {
         var p = Vector256.Create(Real.Of<T>(1.0 / 39916800));
@@ -146,38 +172,54 @@ internal sealed class LifKernel<T> : CpuKernel where T : unmanaged, IFloatingPoi
         return p * x;
     }
 
-    /// <summary>Queued spiking neurons spiked[k..k+count): sub-step spike time, reset, refractory period, output spike.</summary>
+    /// <summary>The <paramref name="spikes"/> queued spiking neurons, a vector at a time: sub-step spike time, reset, refractory period, output spike.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Spike(ref T a, int k, int count)
+    private void Spike(ref T a, int spikes)
     {
+        ref T current = ref Unsafe.Add(ref a, _j), voltage = ref Unsafe.Add(ref a, _v);
+        ref T refractory = ref Unsafe.Add(ref a, _ref), output = ref Unsafe.Add(ref a, _out);
+        ref int queue = ref MemoryMarshal.GetArrayDataReference(_spiked);
         var one = Vector256<T>.One;
-        var j = Gather(ref a, _j, _spiked, k, count);
-        var v = Gather(ref a, _v, _spiked, k, count);
-        var y = (v - one) / (one - j);
-        T amplitude = _spike[0], dt = _dt[0], tauRc = _tauRc[0], tauRef = _tauRef[0];
-        for (int l = 0; l < count; l++)
+        T amplitude = _spike[0];
+        int lanes = Lanes;
+        PadQueue(ref queue, spikes);
+        for (int k = 0; k < spikes; k += lanes)
         {
-            int n = _spiked[k + l];
-            Unsafe.Add(ref a, _ref + n) = tauRef + (dt + tauRc * T.LogP1(y[l]));
-            Unsafe.Add(ref a, _v + n) = T.Zero;
-            Unsafe.Add(ref a, _out + n) = amplitude;
+            ref int at = ref Unsafe.Add(ref queue, k);
+            var j = Gather(ref current, ref at);
+            var v = Gather(ref voltage, ref at);
+            var period = _tauRef + (_dt + _tauRc * Real.LogP1((v - one) / (one - j)));
+            int count = Math.Min(lanes, spikes - k);
+            for (int l = 0; l < count; l++)
+            {
+                int n = Unsafe.Add(ref at, l);
+                Unsafe.Add(ref refractory, n) = period[l];
+                Unsafe.Add(ref voltage, n) = T.Zero;
+                Unsafe.Add(ref output, n) = amplitude;
+            }
         }
     }
 
-    /// <summary>a[offset + idx[k + l]] for the first <paramref name="count"/> lanes; 0 in the others (results discarded).</summary>
+    /// <summary>Fills the lanes after the last queued neuron with neuron 0, so the last vector gathers valid memory (its results are not stored).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> Gather(ref T a, int offset, int[] idx, int k, int count)
+    private static void PadQueue(ref int queue, int count)
+    {
+        for (int l = 0; l < Lanes; l++) Unsafe.Add(ref queue, count + l) = 0;
+    }
+
+    /// <summary>x[at[l]] in lane l, for every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<T> Gather(ref T x, ref int at)
     {
         if (typeof(T) == typeof(double))
         {
-            ref double d = ref Unsafe.As<T, double>(ref a);
-            return (count == 4
-                ? Vector256.Create(Unsafe.Add(ref d, offset + idx[k]), Unsafe.Add(ref d, offset + idx[k + 1]), Unsafe.Add(ref d, offset + idx[k + 2]), Unsafe.Add(ref d, offset + idx[k + 3]))
-                : Vector256.Create(Unsafe.Add(ref d, offset + idx[k]), count > 1 ? Unsafe.Add(ref d, offset + idx[k + 1]) : 0.0, count > 2 ? Unsafe.Add(ref d, offset + idx[k + 2]) : 0.0, 0.0)).As<double, T>();
+            ref double d = ref Unsafe.As<T, double>(ref x);
+            return Vector256.Create(Unsafe.Add(ref d, at), Unsafe.Add(ref d, Unsafe.Add(ref at, 1)),
+                Unsafe.Add(ref d, Unsafe.Add(ref at, 2)), Unsafe.Add(ref d, Unsafe.Add(ref at, 3))).As<double, T>();
         }
         var v = Vector256<T>.Zero;
         ref T lane = ref Unsafe.As<Vector256<T>, T>(ref v);
-        for (int l = 0; l < count; l++) Unsafe.Add(ref lane, l) = Unsafe.Add(ref a, offset + idx[k + l]);
+        for (int l = 0; l < Lanes; l++) Unsafe.Add(ref lane, l) = Unsafe.Add(ref x, Unsafe.Add(ref at, l));
         return v;
     }
 }
