@@ -5,31 +5,53 @@ namespace Nengo.Backends.Cpu.Scheduling;
 /// <summary>
 /// Chooses, while a simulation runs, whether the parallel levels of a plan use the worker threads or
 /// run on the calling thread. Both give bit-identical results, so the choice is only about speed: on a
-/// quiet machine the workers win; on an oversubscribed one (other processes, test runners in parallel)
-/// a worker may wait milliseconds for a core and the calling thread alone is faster. Starting on the
-/// calling thread, the tuner times a short window of steps in each mode (the mean step without the
-/// slowest one: stalls count, a single stray pause does not), keeps the faster, and re-checks the
-/// other mode after an interval that doubles every time it loses again (up to <see cref="MaxInterval"/>
-/// steps); one exploring step far slower than the reference ends the exploration at once. The first
-/// steps (JIT, cold caches) are not measured.
+/// quiet machine the workers win; on an oversubscribed one (other processes, a background JIT or GC thread,
+/// a host that takes a virtual core away) a worker may wait for a core and the calling thread alone is faster.
 /// </summary>
+/// <remarks>
+/// Steps are timed in windows of at least <see cref="Window"/> steps and <see cref="WindowTicks"/> (4 ms); a window's
+/// figure is its mean step without the slowest one. A worker that loses its core to another thread (a background
+/// JIT, the GC, another process) stalls a step for a whole time slice, milliseconds, a few steps in a hundred: the
+/// window is long enough to see several such stalls, which count, while a single one (a worker waking up) does not.
+/// Starting on the calling thread, the tuner measures a window in each mode and
+/// keeps the faster. While it keeps a mode it goes on measuring: a window more than <see cref="Margin"/> slower
+/// than the other mode's last figure tries the other mode at once (the machine changed), and the other mode is
+/// re-checked anyway after an interval that doubles each time it loses (up to <see cref="MaxInterval"/> steps).
+/// A few exploring steps in a row far slower than the kept mode's figure end the exploration at once. The first steps (JIT,
+/// cold caches) and the first steps after a switch are not measured.
+/// </remarks>
 internal sealed class ParallelModeTuner
 {
-    private const int Window = 16;
+    private const int Window = 32;
 
-    /// <summary>An exploring step this many times slower than the reference ends the exploration at once.</summary>
+    /// <summary>The shortest window, in stopwatch ticks (4 ms).</summary>
+    private static readonly long WindowTicks = Stopwatch.Frequency / 250;
+
+    /// <summary>Exploring steps this many times slower than the kept mode's figure, <see cref="GiveUpSteps"/> in a row, end the exploration at once.</summary>
     private const double GiveUpFactor = 4;
+
+    /// <summary>How many far slower exploring steps in a row end the exploration (one alone may be a worker waking up after a long sleep, which takes milliseconds on a virtual machine).</summary>
+    private const int GiveUpSteps = 3;
+
+    /// <summary>A kept mode whose window is this much slower than the other mode's last figure is re-checked at once.</summary>
+    private const double Margin = 1.25;
+
     private const int MinInterval = 1024;
     private const int MaxInterval = 65_536;
 
     private const int WarmUp = 16;
-    private const int SettleSteps = 2;
+    private const int SettleSteps = 4;
 
-    private readonly double[] _window = new double[Window];
+    private long _windowSum, _windowMax;
+    private readonly double[] _cost = [double.NaN, double.NaN];   // last window's figure of [serial, parallel]
+    private readonly long _windowTicks;
+    private int _filled = -WarmUp;                                  // steps in the current window; negative: steps to skip
+    private int _sinceSwitch, _farSlower;
     private int _interval = MinInterval;
-    private int _steps = -WarmUp;
-    private bool _exploring = true;
-    private double _exploitCost = double.NaN;
+    private bool _exploring;
+
+    /// <summary>A tuner whose windows last at least <paramref name="windowTicks"/> (default <see cref="WindowTicks"/>).</summary>
+    public ParallelModeTuner(long? windowTicks = null) => _windowTicks = windowTicks ?? WindowTicks;
 
     /// <summary>Whether the next step should use the worker threads.</summary>
     public bool Parallel { get; private set; }
@@ -37,37 +59,49 @@ internal sealed class ParallelModeTuner
     /// <summary>The start time to pass to <see cref="Stepped"/>.</summary>
     public static long Start() => Stopwatch.GetTimestamp();
 
-    /// <summary>Records one step that began at <paramref name="start"/> and switches mode when a window or interval ends.</summary>
-    public void Stepped(long start)
+    /// <summary>Records one step that began at <paramref name="start"/> and switches mode when a window says so.</summary>
+    public void Stepped(long start) => Record(Stopwatch.GetTimestamp() - start);
+
+    /// <summary>Records one step that took <paramref name="ticks"/> (any unit, the same for every step).</summary>
+    internal void Record(long ticks)
     {
-        long ticks = Stopwatch.GetTimestamp() - start;
-        int step = _steps++;
-        if (step < 0) return;                                        // warm-up, or the first steps after a switch
-        if (_exploring && !double.IsNaN(_exploitCost) && ticks > GiveUpFactor * _exploitCost)
+        _sinceSwitch++;
+        if (_filled < 0) { _filled++; return; }
+        double kept = _cost[Index(!Parallel)];
+        _farSlower = _exploring && !double.IsNaN(kept) && ticks > GiveUpFactor * kept ? _farSlower + 1 : 0;
+        if (_farSlower >= GiveUpSteps)
         {
-            // Far slower (a worker waiting for a core): back to the reference mode without finishing the window.
-            Parallel = !Parallel;
-            _exploring = false;
-            _steps = 0;
+            _cost[Index(Parallel)] = ticks;
+            Switch(exploring: false);                                  // far slower: back at once
             _interval = Math.Min(MaxInterval, 2 * _interval);
             return;
         }
-        int length = _exploring ? Window : _interval;
-        if (step >= length - Window) _window[step - (length - Window)] = ticks;   // the window is the last steps of the span
-        if (_steps < length) return;
-        double cost = (_window.Sum() - _window.Max()) / (Window - 1);
-        if (_exploring && !double.IsNaN(_exploitCost))
+        _windowSum += ticks;
+        _windowMax = Math.Max(_windowMax, ticks);
+        if (++_filled < Window || _windowSum < _windowTicks) return;
+        double cost = (double)(_windowSum - _windowMax) / (_filled - 1);
+        _filled = 0;
+        _windowSum = _windowMax = 0;
+        _cost[Index(Parallel)] = cost;
+        double other = _cost[Index(!Parallel)];
+        if (_exploring)
         {
-            _exploring = false;
-            _steps = 0;
-            if (cost < _exploitCost) _interval = MinInterval;        // the other mode is faster: keep it
-            else { Parallel = !Parallel; _interval = Math.Min(MaxInterval, 2 * _interval); }
+            if (cost < other) { _exploring = false; _interval = MinInterval; }   // the new mode wins: keep it
+            else { Switch(exploring: false); _interval = Math.Min(MaxInterval, 2 * _interval); }
             return;
         }
-        // A span in the chosen mode (or the very first window) is over: it is the reference; try the other mode.
-        _exploitCost = cost;
-        _exploring = true;
-        _steps = -SettleSteps;
-        Parallel = !Parallel;
+        if (double.IsNaN(other) || cost > Margin * other || _sinceSwitch >= _interval) Switch(exploring: true);
     }
+
+    private void Switch(bool exploring)
+    {
+        Parallel = !Parallel;
+        _exploring = exploring;
+        _filled = -SettleSteps;
+        _windowSum = _windowMax = 0;
+        _sinceSwitch = 0;
+        _farSlower = 0;
+    }
+
+    private static int Index(bool parallel) => parallel ? 1 : 0;
 }

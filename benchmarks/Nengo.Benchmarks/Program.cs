@@ -67,10 +67,12 @@ foreach (var name in models)
         }
         using var sim = built;
         double buildS = sw.Elapsed.TotalSeconds;
-        // The build's garbage and idle pool threads are not the run's: collect and settle before timing it.
+        // The build's garbage, idle pool threads and the JIT's background recompilation of build code (tiered
+        // compilation: hundreds of methods, for up to a second after the build) are not the run's: collect and
+        // settle before timing it.
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        Thread.Sleep(20);
+        JitQuiescence.Wait();
         sw.Restart();
         double seconds = simSeconds ?? model.SimSeconds;
         sim.Run(seconds);
