@@ -32,13 +32,13 @@ internal sealed class CpuSimulation<T> : ISimulation, IProfiledSimulation where 
 
     /// <summary>
     /// One kernel per operator, except that each group of LIF populations runs as slices of one range, the Resets and
-    /// plain Copies of a level run as one kernel each, and bias copies are done by the encoder products; in step order.
+    /// block Copies of a level run as one kernel each, and bias copies are done by the encoder products; in step order.
     /// </summary>
     private static List<PlannedKernel> Plan(Model model, SignalStore<T> store, List<int[]> lifGroups)
     {
         var factory = new KernelFactory<T>(store, model);
         // Step-order indices another kernel runs: the LIF groups' operators, the bias copies the encoder products do,
-        // then (added by the batching) the Resets and plain Copies of the batches.
+        // then (added by the batching) the Resets and block Copies of the batches.
         var replaced = lifGroups.SelectMany(g => g).ToHashSet();
         var biasFrom = BiasFusion.Find(model, Vector256<T>.Count, factory.IsSpiking);
         replaced.UnionWith(biasFrom.Values);

@@ -10,7 +10,7 @@ namespace Nengo.Backends.Cpu.Memory;
 /// in which operators of one level that do the same thing touch adjacent memory, and then runs them as a
 /// few long operations: the currents, outputs, voltages and refractory times of each LIF group
 /// (<see cref="LifMerging"/>); the targets of the resets of one level; the sources, then the targets, of
-/// the plain copies of one level. Every other signal follows in first-use order.
+/// the block copies of one level. Every other signal follows in first-use order.
 /// </summary>
 internal static class ArenaLayout
 {
@@ -32,7 +32,7 @@ internal static class ArenaLayout
         {
             var ops = level.Select(i => model.StepOrder[i]).ToArray();
             foreach (var r in ops.OfType<Reset>()) Place(r.Dst);
-            var copies = ops.OfType<Copy>().Where(OperatorBatching.IsPlain).ToArray();
+            var copies = ops.OfType<Copy>().Where(OperatorBatching.IsBlock).ToArray();
             foreach (var c in copies) Place(c.Src);
             foreach (var c in copies) Place(c.Dst);
         }

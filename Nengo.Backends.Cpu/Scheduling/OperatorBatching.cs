@@ -7,16 +7,37 @@ using Nengo.Graph.Operators;
 namespace Nengo.Backends.Cpu.Scheduling;
 
 /// <summary>
-/// Runs the many tiny Reset and Copy operators of a level (one per ensemble and connection in arrays of
+/// Runs the many tiny Reset and block Copy operators of a level (one per ensemble and connection in arrays of
 /// ensembles) as one kernel each, joining those that <see cref="ArenaLayout"/> made adjacent. The
 /// joined operations compute exactly what the operators compute one after the other.
 /// </summary>
 internal static class OperatorBatching
 {
-    /// <summary>A copy without index lists.</summary>
-    public static bool IsPlain(Copy c) => c.SrcIndices is null && c.DstIndices is null;
+    /// <summary>
+    /// A copy of one contiguous block: without index lists, or with lists of consecutive ascending indices (a
+    /// connection into a slice of its post object, such as one dimension of a Node); the blocks start at these
+    /// element offsets within the source and the destination.
+    /// </summary>
+    public static bool IsBlock(Copy c, out int srcFirst, out int dstFirst)
+    {
+        srcFirst = dstFirst = 0;
+        if (!Consecutive(c.SrcIndices) || !Consecutive(c.DstIndices)) return false;
+        if (c.SrcIndices is { Count: > 0 } si) srcFirst = si[0];
+        if (c.DstIndices is { Count: > 0 } di) dstFirst = di[0];
+        return true;
+    }
 
-    /// <summary>The batch kernels of every level with two or more Resets or plain Copies, and the step-order indices they replace.</summary>
+    /// <inheritdoc cref="IsBlock(Copy, out int, out int)"/>
+    public static bool IsBlock(Copy c) => IsBlock(c, out _, out _);
+
+    private static bool Consecutive(IReadOnlyList<int>? indices)
+    {
+        if (indices is null) return true;
+        for (int k = 1; k < indices.Count; k++) if (indices[k] != indices[0] + k) return false;
+        return true;
+    }
+
+    /// <summary>The batch kernels of every level with two or more Resets or block Copies, and the step-order indices they replace.</summary>
     public static List<PlannedKernel> Batches<T>(Model model, SignalStore<T> store, HashSet<int> consumed) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var result = new List<PlannedKernel>();
@@ -36,13 +57,14 @@ internal static class OperatorBatching
                     fills.Select(f => (f.Start, f.Length)).ToArray(), fills.Sum(f => (long)f.Length), "Reset"));
                 consumed.UnionWith(resets);
             }
-            int[] copies = level.Where(i => model.StepOrder[i] is Copy c && IsPlain(c)).ToArray();
+            int[] copies = level.Where(i => model.StepOrder[i] is Copy c && IsBlock(c)).ToArray();
             if (copies.Length > 1)
             {
                 var runs = new List<(int Src, int Dst, int Length, bool Inc)>();
                 foreach (var c in copies.Select(i => (Copy)model.StepOrder[i]))
                 {
-                    var next = (Src: store.OffsetOf(c.Src), Dst: store.OffsetOf(c.Dst), c.Length, c.Inc);
+                    IsBlock(c, out int srcFirst, out int dstFirst);
+                    var next = (Src: store.OffsetOf(c.Src) + srcFirst, Dst: store.OffsetOf(c.Dst) + dstFirst, c.Length, c.Inc);
                     if (runs.Count > 0 && Joinable(runs[^1], next))
                         runs[^1] = (runs[^1].Src, runs[^1].Dst, runs[^1].Length + next.Length, next.Inc);
                     else runs.Add(next);

@@ -77,6 +77,25 @@ public class CopyKernelTests : KernelTestBase
     }
 
     [Test]
+    public void ConsecutiveIndexLists_RunAsOneBatchKernel()
+    {
+        // Connections into single dimensions and consecutive ranges of a post (index lists of consecutive indices,
+        // as EnsembleArrays and CircularConvolution make) run as runs of one batch kernel, with their values.
+        var (p, probe) = Passthrough(5, "p");
+        _net.Connect(_c[0], p[4], synapse: null);
+        _net.Connect(_c[1], p[3], transform: 1.0, synapse: null);
+        _net.Connect(_c[new[] { 0, 1 }], p[new[] { 1, 2 }], synapse: null);
+        _net.Connect(_c[2], p[0], synapse: null);
+        var sim = Sim(_net);
+        var indexed = sim.Model.StepOrder.OfType<Copy>().Where(c => c.DstIndices is not null || c.SrcIndices is not null).ToList();
+        Assert.That(indexed.Count, Is.GreaterThanOrEqualTo(3), "single-dimension posts are index lists");
+        int kernels = int.Parse(System.Text.RegularExpressions.Regex.Match(sim.PlanReport(), @"(\d+) kernels").Groups[1].Value);
+        Assert.That(kernels, Is.LessThanOrEqualTo(sim.Model.StepOrder.Count - indexed.Count + 1), "the indexed copies of a level are one kernel");
+        sim.RunSteps(2);
+        Assert.That(Row(sim.Data[probe], 1), Is.EqualTo(new[] { 3.0, 1.0, 2.0, 2.0, 1.0 }));
+    }
+
+    [Test]
     public void SeveralConnections_IntoOnePost_Sum()
     {
         var (p, probe) = Passthrough(3, "p");
