@@ -19,7 +19,8 @@ namespace Nengo.Backends.Cpu.Kernels;
 /// fixed transforms): A is copied once into panels stored column by column, so each step streams A once and keeps
 /// a panel's sums in one register;</item>
 /// <item>sparse gather over the nonzero inputs when A is writable (learned weights) and X is spiking;</item>
-/// <item>row dot products otherwise.</item>
+/// <item>row dot products otherwise, and for spike decoders of one row (the scan for nonzero inputs would cost as
+/// much as the dot product; the sum is over all inputs, zeros included, in the dot product's order).</item>
 /// </list>
 /// Each output element is summed in a fixed order, so results do not depend on the thread count. A kernel given
 /// an initial source (<see cref="Scheduling.BiasFusion"/>) computes Y = S + A·X: the copy of S into Y and the
@@ -28,6 +29,9 @@ namespace Nengo.Backends.Cpu.Kernels;
 internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
     private static int L => Vector256<T>.Count;
+
+    /// <summary>Spike decoders of at most this many rows take the dense path (one dot product per row).</summary>
+    internal const int DenseSpikeRows = 1;
 
     private readonly T[] _arena;
     private readonly int _a, _x, _y, _rows, _cols, _init;
@@ -48,10 +52,12 @@ internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloating
         _y = store.OffsetOf(op.Y);
         _rows = op.A.Rows;
         _cols = op.A.Cols;
-        _sparseInput = sparseInput;
-        _nonzero = sparseInput ? new int[_cols + 8] : [];   // 8 spare: a branch-free append of a whole vector of lanes stays inside
+        // One output row decoded from spikes (a 1-D ensemble of an array) is a dense dot product: the scan for the
+        // nonzero inputs would cost as much as the whole product.
+        _sparseInput = sparseInput && _rows > DenseSpikeRows;
+        _nonzero = _sparseInput ? new int[_cols + 8] : [];   // 8 spare: a branch-free append of a whole vector of lanes stays inside
         var a = op.A.Initial;
-        if (op.A.ReadOnly && sparseInput)
+        if (op.A.ReadOnly && _sparseInput)
         {
             _transposed = new T[_rows * _cols + L];   // L spare: a vector load of the last short column stays inside
             for (int i = 0; i < _rows; i++)

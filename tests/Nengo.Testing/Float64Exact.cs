@@ -31,6 +31,8 @@ public static class Float64Exact
         "EnsembleInputAndScaledEncoders", "NeuronsOutputWithSynapse_IsDelayedLowpassOfSpikes", "SampleEvery_BelowDt_RecordsEveryStep",
         "SampleEvery_FractionalPeriod_NefRule", "SampleEvery_RestartsAfterReset", "Clock_TimeStepsTrange", "CustomDt", "RunStepsAndStep",
         "ProbeOfNodeSlice", "EnsemblePostSlices_EncodeIntoThoseDimensions", "NodePreFunction_EvaluatedExactlyEachStep",
+        // A one-row decoder (a dot product) against a column of a two-row one (a spike gather): the same sum in another order.
+        "DecodedOutputOfSlice_IsThatColumn",
         // Neuron currents and rates compared with their formulas at 1e-9 to 1e-12.
         "EnsembleToNeurons_DecodedWeightsTimesGain", "NeuronsToEnsemble_TransformActsOnOutputs", "NodeToEnsemble_InputIsBiasPlusGainTimesEncodedXOverRadius",
         "NodeToNeurons_InputIsBiasPlusGainTimesX", "NodeToNeurons_WithMatrixTransform_GainAppliedAfterTransform", "NodeToNeurons_WithSynapse_FilteredThenGain",
