@@ -9,6 +9,9 @@ internal abstract class BenchmarkModel
     public abstract double SimSeconds { get; }
     public abstract string Metric { get; }
 
+    /// <summary>The shortest run the metric can be computed from (the end of its scoring window).</summary>
+    public virtual double MinSimSeconds => SimSeconds;
+
     /// <summary>Builds the network; the returned probes are scored by <see cref="Score"/>.</summary>
     public abstract Network Build();
 

@@ -45,6 +45,16 @@ string precision = precisionArg ?? backendName switch { "opencl" => "float32", "
 try { Suite.Backend(backendName, precision); }
 catch (Exception e) { Console.Error.WriteLine(e.Message); return 2; }
 if (models.Count == 0) models.AddRange(Suite.Names);
+foreach (var name in models)
+{
+    if (!Suite.Names.Contains(name)) { Console.Error.WriteLine($"--model {name}: unknown; the models are {string.Join(", ", Suite.Names)}"); return 2; }
+    var shortest = Suite.Create(name).MinSimSeconds;
+    if (simSeconds is { } s && !(s >= shortest))
+    {
+        Console.Error.WriteLine($"--sim-s {s.ToString(CultureInfo.InvariantCulture)}: model {name} is scored over a window that ends at {shortest.ToString(CultureInfo.InvariantCulture)} s; give at least that");
+        return 2;
+    }
+}
 
 foreach (var name in models)
 {

@@ -6,6 +6,7 @@ internal sealed class ScaleModel(int k) : BenchmarkModel
     private int _neurons;
     public override string Name => $"scale-{k}";
     public override double SimSeconds => 0.2;
+    public override double MinSimSeconds => 0.001;
     public override string Metric => "neuron_steps_per_s";
 
     public override Network Build()
