@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MathNet.Numerics.LinearAlgebra;
 using Nengo.Graph;
 
@@ -51,16 +53,27 @@ internal static class TuningCurves
         bool nonzero = false;
         for (int j = j0; j < j1; j++)
         {
-            // Projection x·e as axpys over the dimensions in order (column-major points), then the current.
+            // Projection x·e as axpys over the dimensions in order (column-major points), then the current; a vector
+            // of points at a time, each lane the same fused multiply-adds, division, product and sum as one point alone.
             Array.Clear(current);
+            ref double c = ref MemoryMarshal.GetArrayDataReference(current);
+            int lanes = Vector256<double>.Count, full = m - m % lanes;
             for (int k = 0; k < d; k++)
             {
                 double ejk = e[j * d + k];
-                var column = new ReadOnlySpan<double>(p, k * m, m);
-                for (int i = 0; i < m; i++) current[i] = Math.FusedMultiplyAdd(column[i], ejk, current[i]);
+                ref double column = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(p), k * m);
+                var ev = Vector256.Create(ejk);
+                for (int i = 0; i < full; i += lanes)
+                    Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, (nuint)i), ev, Vector256.LoadUnsafe(ref c, (nuint)i)).StoreUnsafe(ref c, (nuint)i);
+                for (int i = full; i < m; i++) Unsafe.Add(ref c, i) = Math.FusedMultiplyAdd(Unsafe.Add(ref column, i), ejk, Unsafe.Add(ref c, i));
             }
             double g = gain[j], b = bias[j];
-            for (int i = 0; i < m; i++) current[i] = g * (current[i] / radius) + b;
+            var gv = Vector256.Create(g);
+            var bv = Vector256.Create(b);
+            var rv = Vector256.Create(radius);
+            for (int i = 0; i < full; i += lanes)
+                (gv * (Vector256.LoadUnsafe(ref c, (nuint)i) / rv) + bv).StoreUnsafe(ref c, (nuint)i);
+            for (int i = full; i < m; i++) current[i] = g * (current[i] / radius) + b;
             var rates = new Span<double>(a, j * m, m);
             type.RatesFromCurrent(current, rates);
             nonzero = nonzero || rates.ContainsAnyExcept(0.0);

@@ -11,21 +11,18 @@ internal static class SolverHelpers
     /// <summary>AᵀA (n × n) with <see cref="LstsqL2Solver.Gram"/>.</summary>
     public static Matrix<double> GramOf(Matrix<double> a) => LstsqL2Solver.Gram(ColumnMajor(a), a.RowCount, a.ColumnCount);
 
-    /// <summary>The largest entry of A (0 for an empty matrix), as Nengo's <c>A.max()</c>.</summary>
+    /// <summary>The largest entry of A (0 for an empty matrix; NaN if one is NaN), as Nengo's <c>A.max()</c>.</summary>
     public static double Max(Matrix<double> a)
     {
         if (a.RowCount == 0 || a.ColumnCount == 0) return 0;
-        double max = double.NegativeInfinity;
-        foreach (double v in ColumnMajor(a)) if (v > max) max = v;
-        return max;
+        return System.Numerics.Tensors.TensorPrimitives.Max(ColumnMajor(a).AsSpan(0, a.RowCount * a.ColumnCount));
     }
 
     /// <summary>The largest |entry| of A (0 for an empty matrix).</summary>
     public static double MaxAbs(Matrix<double> a)
     {
-        double max = 0;
-        foreach (double v in ColumnMajor(a)) max = Math.Max(max, Math.Abs(v));
-        return max;
+        if (a.RowCount == 0 || a.ColumnCount == 0) return 0;
+        return Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(ColumnMajor(a).AsSpan(0, a.RowCount * a.ColumnCount)));
     }
 
     /// <summary>The description as <typeparamref name="T"/>, or the ArgumentException every solver throws for a wrong one.</summary>
