@@ -38,6 +38,9 @@ public sealed class CpuBackend : IBackend
     /// <summary>Whether simulations time every kernel.</summary>
     public bool Profile { get; }
 
+    /// <summary>The least estimated work (elements touched) for which a level is spread over the threads (tests lower it to run small models in parallel).</summary>
+    internal long ParallelThreshold { get; init; } = Scheduling.ExecutionPlan.DefaultParallelThreshold;
+
     /// <inheritdoc />
     public string Name => "cpu";
 
@@ -46,7 +49,7 @@ public sealed class CpuBackend : IBackend
     {
         ArgumentNullException.ThrowIfNull(model);
         return Precision == CpuPrecision.Single
-            ? new CpuSimulation<float>(model, seed, Threads, Profile)
-            : new CpuSimulation<double>(model, seed, Threads, Profile);
+            ? new CpuSimulation<float>(model, seed, Threads, Profile, ParallelThreshold)
+            : new CpuSimulation<double>(model, seed, Threads, Profile, ParallelThreshold);
     }
 }

@@ -19,13 +19,13 @@ internal sealed class CpuSimulation<T> : ISimulation, IProfiledSimulation where 
     private readonly ProbeBuffer[] _probes;
     private bool _disposed;
 
-    public CpuSimulation(Model model, int seed, int threads, bool profile = false)
+    public CpuSimulation(Model model, int seed, int threads, bool profile = false, long parallelThreshold = ExecutionPlan.DefaultParallelThreshold)
     {
         var lifGroups = LifMerging.Groups(model);
         _store = new SignalStore<T>(ArenaLayout.Order(model, lifGroups));
         var planned = Plan(model, _store, lifGroups);
         _kernels = planned.Select(k => k.Kernel).ToArray();
-        _plan = new ExecutionPlan(planned, threads, profile);
+        _plan = new ExecutionPlan(planned, threads, profile, parallelThreshold);
         _probes = model.Probes.Select(p => new ProbeBuffer(p, _store.OffsetOf(p.Signal))).ToArray();
         Reset(seed);
     }

@@ -13,8 +13,13 @@ namespace Nengo.Backends.Cpu.Scheduling;
 /// </summary>
 internal sealed class ExecutionPlan : IDisposable
 {
-    /// <summary>Below this estimated cost (elements touched) a level runs on the calling thread.</summary>
-    private const long ParallelThreshold = 30_000;
+    /// <summary>
+    /// Below this estimated cost (elements touched) a level runs on the calling thread. Handing a level to the
+    /// workers and waiting for them costs microseconds on a virtual machine; measured on the 2-core VM of
+    /// benchmarks/RESULTS.md, scale-16 (levels up to 256 k) and circconv (211 k) ran faster on one thread, scale-64
+    /// (levels of 0.5-1 M) faster on two.
+    /// </summary>
+    public const long DefaultParallelThreshold = 300_000;
 
     private readonly Level[] _levels;
     private readonly WorkerPool? _pool;
@@ -26,7 +31,7 @@ internal sealed class ExecutionPlan : IDisposable
     private readonly Dictionary<string, (long Ticks, long Calls)> _times = [];
     private readonly Dictionary<CpuKernel, string> _names = new(ReferenceEqualityComparer.Instance);
 
-    public ExecutionPlan(IReadOnlyList<PlannedKernel> kernels, int threads, bool profile = false)
+    public ExecutionPlan(IReadOnlyList<PlannedKernel> kernels, int threads, bool profile = false, long parallelThreshold = DefaultParallelThreshold)
     {
         _profile = profile;
         foreach (var k in kernels) _names[k.Kernel] = k.Name;
@@ -36,7 +41,7 @@ internal sealed class ExecutionPlan : IDisposable
         {
             var units = Units(g.ToArray());
             long cost = units.Sum(u => u.Cost);
-            int bins = threads > 1 && units.Count > 1 && cost >= ParallelThreshold ? Math.Min(threads, units.Count) : 1;
+            int bins = threads > 1 && units.Count > 1 && cost >= parallelThreshold ? Math.Min(threads, units.Count) : 1;
             anyParallel |= bins > 1;
             levels.Add(new Level(Bin(units, bins).Select(b => b.SelectMany(u => u.Kernels).OrderBy(k => k.Order).Select(k => k.Kernel).ToArray()).ToArray()));
         }

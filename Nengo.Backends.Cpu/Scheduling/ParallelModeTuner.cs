@@ -9,10 +9,10 @@ namespace Nengo.Backends.Cpu.Scheduling;
 /// a host that takes a virtual core away) a worker may wait for a core and the calling thread alone is faster.
 /// </summary>
 /// <remarks>
-/// Steps are timed in windows of at least <see cref="Window"/> steps and <see cref="WindowTicks"/> (4 ms); a window's
+/// Steps are timed in windows of at least <see cref="Window"/> steps and <see cref="WindowTicks"/> (1 ms); a window's
 /// figure is its mean step without the slowest one. A worker that loses its core to another thread (a background
-/// JIT, the GC, another process) stalls a step for a whole time slice, milliseconds, a few steps in a hundred: the
-/// window is long enough to see several such stalls, which count, while a single one (a worker waking up) does not.
+/// JIT, the GC, another process) stalls a step for a whole time slice, milliseconds: stalls that recur within a
+/// window count, a single one (a worker waking up) does not.
 /// Starting on the calling thread, the tuner measures a window in each mode and
 /// keeps the faster. While it keeps a mode it goes on measuring: a window more than <see cref="Margin"/> slower
 /// than the other mode's last figure tries the other mode at once (the machine changed), and the other mode is
@@ -22,10 +22,10 @@ namespace Nengo.Backends.Cpu.Scheduling;
 /// </remarks>
 internal sealed class ParallelModeTuner
 {
-    private const int Window = 32;
+    private const int Window = 16;
 
-    /// <summary>The shortest window, in stopwatch ticks (4 ms).</summary>
-    private static readonly long WindowTicks = Stopwatch.Frequency / 250;
+    /// <summary>The shortest window, in stopwatch ticks (1 ms).</summary>
+    private static readonly long WindowTicks = Stopwatch.Frequency / 1000;
 
     /// <summary>Exploring steps this many times slower than the kept mode's figure, <see cref="GiveUpSteps"/> in a row, end the exploration at once.</summary>
     private const double GiveUpFactor = 4;

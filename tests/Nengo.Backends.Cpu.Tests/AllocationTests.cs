@@ -163,7 +163,7 @@ public class AllocationTests
         net.Connect(net.Node(t => Math.Sin(t)), a);
         net.Connect(a.Neurons, b.Neurons, transform: Matrix(450));
         net.Connect(a.Neurons, c.Neurons, transform: Matrix(450));
-        using var sim = new Simulator(net, backend: new CpuBackend(threads: 2));
+        using var sim = new Simulator(net, backend: new CpuBackend(threads: 2) { ParallelThreshold = 10_000 });
         Assume.That(ThreadsUsed(sim) ?? 2, Is.EqualTo(2), "the model should be big enough for the plan to use its worker thread");
         sim.RunSteps(200);
         long mine = long.MaxValue, total = long.MaxValue;

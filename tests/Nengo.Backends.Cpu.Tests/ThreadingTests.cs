@@ -32,7 +32,7 @@ public sealed class ThreadingTests
         {
             var (net, probes) = Model();
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            using var sim = new Simulator(net, backend: new CpuBackend(threads, precision: precision));
+            using var sim = new Simulator(net, backend: new CpuBackend(threads, precision: precision) { ParallelThreshold = 10_000 });
             var plan = Regex.Match(sim.PlanReport(), @"(\d+) run in parallel on (\d+) threads");
             if (threads == 2)
                 Assert.That((int.Parse(plan.Groups[1].Value) > 0, int.Parse(plan.Groups[2].Value)), Is.EqualTo((true, 2)), sim.PlanReport());
