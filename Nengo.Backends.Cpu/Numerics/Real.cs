@@ -34,12 +34,12 @@ internal static class Real
         throw new NotSupportedException(typeof(T).Name);
     }
 
-    /// <summary>ln(1 + y) per lane, y &gt; −1 (<see cref="VectorLogP1"/>).</summary>
+    /// <summary>ln(1 + y) per lane, −1 &lt; y ≤ 0 (<see cref="Nengo.Numerics.VectorLogP1"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> LogP1<T>(Vector256<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Vector256<T> LogP1OfNegative<T>(Vector256<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (typeof(T) == typeof(double)) return VectorLogP1.Of(y.AsDouble()).As<double, T>();
-        if (typeof(T) == typeof(float)) return VectorLogP1.Of(y.AsSingle()).As<float, T>();
+        if (typeof(T) == typeof(double)) return Nengo.Numerics.VectorLogP1.OfNegative(y.AsDouble()).As<double, T>();
+        if (typeof(T) == typeof(float)) return Nengo.Numerics.VectorLogP1.OfNegative(y.AsSingle()).As<float, T>();
         throw new NotSupportedException(typeof(T).Name);
     }
 

@@ -188,7 +188,7 @@ internal sealed class LifKernel<T> : CpuKernel where T : unmanaged, IFloatingPoi
             ref int at = ref Unsafe.Add(ref queue, k);
             var j = Gather(ref current, ref at);
             var v = Gather(ref voltage, ref at);
-            var period = _tauRef + (_dt + _tauRc * Real.LogP1((v - one) / (one - j)));
+            var period = _tauRef + (_dt + _tauRc * Real.LogP1OfNegative((v - one) / (one - j)));
             int count = Math.Min(lanes, spikes - k);
             for (int l = 0; l < count; l++)
             {
