@@ -18,10 +18,11 @@ namespace Nengo.Backends.Cpu.Kernels.Neurons;
 /// integrate whole-step neurons with the precomputed 1 − exp(−dt/τ_rc), keep refractory ones, zero the
 /// output. Neurons whose refractory period ends inside the step (0 &lt; r &lt; dt) and neurons that spiked
 /// are queued; the queues are then processed densely, a vector at a time: expm1(−Δ/τ_rc) with Δ = dt − r by
-/// a short series (dt/τ_rc ≤ 0.1) or vector exp, and the spike time dt + τ_rc·log1p(−(v − 1)/(J − 1)).
-/// Each neuron's arithmetic is lane-independent and the same wherever it sits (the scalar tail repeats a
-/// lane's operations), so a merged range sliced over threads gives identical results. The series and the
-/// vector exp are within about one ulp of the scalar <c>expm1</c> (NEF.md §2).
+/// a short series (dt/τ_rc ≤ 0.1) or vector exp, and the spike time dt + τ_rc·log1p(−(v − 1)/(J − 1)) by a vector
+/// log1p (<see cref="Nengo.Numerics.VectorLogP1"/>). Each neuron's arithmetic is lane-independent and the same
+/// wherever it sits (the scalar tail repeats a lane's operations), so a merged range sliced over threads gives
+/// identical results. The series, the vector exp and the vector log1p are within about one ulp of the scalar
+/// <c>expm1</c> and <c>log1p</c> (NEF.md §2).
 /// </remarks>
 internal sealed class LifKernel<T> : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
