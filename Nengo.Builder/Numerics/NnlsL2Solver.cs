@@ -50,8 +50,9 @@ public sealed class NnlsL2Solver : IDecoderSolver
         var g = SolverHelpers.GramOf(a);
         for (int i = 0; i < n; i++) g[i, i] += m * sigmas[i] * sigmas[i];
         var c = a.TransposeThisAndMultiply(y.PointwiseMaximum(0.0));
-        // min ‖G·x − c‖ in normal-equation form: (GᵀG)·x = Gᵀc, G symmetric.
-        var gg = g * g;
+        // min ‖G·x − c‖ in normal-equation form: (GᵀG)·x = Gᵀc, G symmetric (GᵀG is G's own Gram matrix: the
+        // blocked kernel of the least-squares solvers, not a general matrix product).
+        var gg = SolverHelpers.GramOf(g);
         var gc = g * c;
         return NonNegativeLeastSquares.SolveGram(gg, gc);
     }
