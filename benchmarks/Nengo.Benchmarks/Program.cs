@@ -77,9 +77,9 @@ foreach (var name in models)
         }
         using var sim = built;
         double buildS = sw.Elapsed.TotalSeconds;
-        // The build's garbage, idle pool threads and the JIT's background recompilation of build code (tiered
-        // compilation: hundreds of methods, for up to a second after the build) are not the run's: collect and
-        // settle before timing it.
+        // The build's garbage, idle pool threads and JIT work still in flight are not the run's: collect and settle
+        // before timing it. (With tiered compilation, which this project turns off, a background thread recompiled
+        // hundreds of build methods for up to a second after each build and took a core from the run.)
         GC.Collect();
         GC.WaitForPendingFinalizers();
         JitQuiescence.Wait();
