@@ -49,11 +49,11 @@ public sealed class NnlsL2Solver : IDecoderSolver
         if (n == 0) return Matrix<double>.Build.Dense(0, y.ColumnCount);
         var g = SolverHelpers.GramOf(a);
         for (int i = 0; i < n; i++) g[i, i] += m * sigmas[i] * sigmas[i];
-        var c = a.TransposeThisAndMultiply(y.PointwiseMaximum(0.0));
+        var c = DenseMath.TransposeAndMultiply(a, y.PointwiseMaximum(0.0));
         // min ‖G·x − c‖ in normal-equation form: (GᵀG)·x = Gᵀc, G symmetric (GᵀG is G's own Gram matrix: the
         // blocked kernel of the least-squares solvers, not a general matrix product).
         var gg = SolverHelpers.GramOf(g);
-        var gc = g * c;
+        var gc = DenseMath.Multiply(g, c);
         return NonNegativeLeastSquares.SolveGram(gg, gc);
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Nengo.Builder.Numerics;
@@ -181,16 +182,12 @@ public static class NonNegativeLeastSquares
                 // The free variable with the largest dual w_j = c_j − (G·x)_j (x is zero outside P).
                 int best = -1;
                 double bestW = dualTol;
+                // x is zero outside P, so (G·x)_j is the dot product of row j of G with all of x: one contiguous,
+                // vectorised pass instead of a gather over P.
                 for (int j = 0; j < n; j++)
                 {
                     if (_passive[j] || _skip[j]) continue;
-                    double w = c[j];
-                    long row = (long)j * n;
-                    for (int pos = 0; pos < _k; pos++)
-                    {
-                        int i = _p[pos];
-                        w -= g[row + i] * x[i];
-                    }
+                    double w = c[j] - TensorPrimitives.Dot(new ReadOnlySpan<double>(g, j * n, n), x);
                     if (w > bestW) { bestW = w; best = j; }
                 }
                 if (best < 0) break; // KKT satisfied.
@@ -257,13 +254,13 @@ public static class NonNegativeLeastSquares
             int n = _n, k = _k;
             double gjj = g[(long)j * n + j];
             if (!(gjj > 0)) return false;
-            long rowK = (long)k * n;
+            int rowK = k * n;
             double sumSq = 0;
+            // The new row of the factor by forward substitution, rows of L as contiguous dot products.
             for (int r = 0; r < k; r++)
             {
-                double v = g[(long)_p[r] * n + j];
-                long rowR = (long)r * n;
-                for (int q = 0; q < r; q++) v -= _l[rowR + q] * _l[rowK + q];
+                int rowR = r * n;
+                double v = g[(long)_p[r] * n + j] - TensorPrimitives.Dot(new ReadOnlySpan<double>(_l, rowR, r), new ReadOnlySpan<double>(_l, rowK, r));
                 v /= _l[rowR + r];
                 _l[rowK + r] = v;
                 sumSq += v * v;
@@ -314,22 +311,25 @@ public static class NonNegativeLeastSquares
             _k = k - 1;
         }
 
-        // s = G[P,P]⁻¹·c[P] from the factor: L·z = c[P], then Lᵀ·s = z.
+        // s = G[P,P]⁻¹·c[P] from the factor: L·z = c[P] by rows of L (dot products), then Lᵀ·s = z by rows of L
+        // too (row r of L is column r of Lᵀ: once s_r is known it is taken out of the entries above it), so both
+        // sweeps read L contiguously, a vector at a time.
         private void SolveSubproblem(ReadOnlySpan<double> c)
         {
             int n = _n, k = _k;
             for (int r = 0; r < k; r++)
             {
-                long row = (long)r * n;
-                double v = c[_p[r]];
-                for (int q = 0; q < r; q++) v -= _l[row + q] * _z[q];
+                int row = r * n;
+                double v = c[_p[r]] - TensorPrimitives.Dot(new ReadOnlySpan<double>(_l, row, r), new ReadOnlySpan<double>(_z, 0, r));
                 _z[r] = v / _l[row + r];
             }
             for (int r = k - 1; r >= 0; r--)
             {
-                double v = _z[r];
-                for (int q = r + 1; q < k; q++) v -= _l[(long)q * n + r] * _s[q];
-                _s[r] = v / _l[(long)r * n + r];
+                int row = r * n;
+                double sr = _z[r] / _l[row + r];
+                _s[r] = sr;
+                var rest = new Span<double>(_z, 0, r);
+                TensorPrimitives.FusedMultiplyAdd(new ReadOnlySpan<double>(_l, row, r), -sr, rest, rest);
             }
         }
     }

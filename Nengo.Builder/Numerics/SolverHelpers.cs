@@ -43,12 +43,25 @@ internal static class SolverHelpers
         double scale = reg * MaxAbs(a);
         for (int j = 0; j < n; j++)
         {
-            int active = 0;
-            for (int i = 0, o = j * m; i < m; i++)
-                if (data[o + i] > 0) active++;
+            int active = CountPositive(data.AsSpan(j * m, m));
             sigmas[j] = scale * Math.Sqrt((double)active / m);
             if (sigmas[j] == 0) sigmas[j] = zeroReplacement;
         }
         return sigmas;
+    }
+
+    /// <summary>How many values are &gt; 0 (NaN is not), a vector at a time.</summary>
+    public static int CountPositive(ReadOnlySpan<double> values)
+    {
+        int count = 0, i = 0, w = System.Runtime.Intrinsics.Vector256<double>.Count;
+        ref double v = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
+        for (; i + w <= values.Length; i += w)
+        {
+            var positive = System.Runtime.Intrinsics.Vector256.GreaterThan(System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref v, (nuint)i), System.Runtime.Intrinsics.Vector256<double>.Zero);
+            count += System.Numerics.BitOperations.PopCount(System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(positive));
+        }
+        for (; i < values.Length; i++)
+            if (values[i] > 0) count++;
+        return count;
     }
 }

@@ -21,6 +21,22 @@ public class DenseKernelTests
         return worst;
     }
 
+    [TestCase(0)]
+    [TestCase(3)]
+    [TestCase(4)]
+    [TestCase(9)]
+    [TestCase(750)]
+    public void CountPositive_CountsWhatTheScalarTestCounts(int length)
+    {
+        // Zeros of both signs, NaN, infinities, the smallest subnormal and negatives, at every position.
+        double[] pool = [0.0, -0.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.Epsilon, -double.Epsilon, 1.5, -2.0];
+        var rng = new Random(length);
+        var values = Enumerable.Range(0, length).Select(_ => pool[rng.Next(pool.Length)]).ToArray();
+        Assert.That(SolverHelpers.CountPositive(values), Is.EqualTo(values.Count(v => v > 0)));
+        for (int start = 0; start < Math.Min(length, 5); start++)
+            Assert.That(SolverHelpers.CountPositive(values.AsSpan(start)), Is.EqualTo(values.Skip(start).Count(v => v > 0)), $"from {start}");
+    }
+
     [TestCase(1, 1)]
     [TestCase(7, 5)]
     [TestCase(300, 137)]
