@@ -15,7 +15,9 @@ public sealed record DecoderSolution(Matrix<double> Weights, Matrix<double> Eval
 /// connections of one network together: eval points, targets and every user function are evaluated
 /// first, on the calling thread and in creation order; then the tuning curves and the solves, which
 /// are independent pure numerics, run in parallel. Results do not depend on the number of threads. A problem
-/// posed twice in one build (<see cref="SharedSolves"/>) is solved once.
+/// posed twice in one build (<see cref="SharedSolves"/>) is solved once, and connections out of one ensemble that
+/// decode different functions with the same eval points and a factoring solver (LstsqL2, NnlsL2, NnlsL2nz) compute
+/// its tuning curves and the factorisation once (<see cref="Numerics.IFactoringSolver"/>), with the same results.
 /// </summary>
 public static class DecoderSolving
 {
@@ -32,10 +34,11 @@ public static class DecoderSolving
             .Select(c => Prepare(ctx, c, new Random(ctx.SeedOf(c)))).ToList();
         if (problems.Count == 0) return;
         var results = new DecoderSolution[problems.Count];
+        var shared = SharedActivities.Find(ctx, problems);
         if (problems.Count == 1) results[0] = SolveProblem(ctx, problems[0]);
         else
         {
-            try { Parallel.For(0, problems.Count, i => results[i] = SolveProblem(ctx, problems[i])); }
+            try { Parallel.For(0, problems.Count, i => results[i] = SolveProblem(ctx, problems[i], shared[i])); }
             catch (AggregateException e) when (e.InnerExceptions.Count > 0)
             {
                 // Report the first failing connection in creation order, as a sequential build would.
@@ -93,7 +96,13 @@ public static class DecoderSolving
         return new Problem(conn, rng, solver, built, points, targets, transform, postEncoders, ctx.SeedOf(conn));
     }
 
-    private static DecoderSolution SolveProblem(BuildContext ctx, Problem p)
+    private static DecoderSolution SolveProblem(BuildContext ctx, Problem p, SharedActivities? shared = null)
+    {
+        try { return Solve(ctx, p, shared); }
+        finally { shared?.Done(); }
+    }
+
+    private static DecoderSolution Solve(BuildContext ctx, Problem p, SharedActivities? shared)
     {
         string me = p.Conn.Describe;
         var ens = (Ensemble)p.Conn.PreObject;
@@ -114,11 +123,18 @@ public static class DecoderSolving
             : Caching.DecoderCacheKey.Compute(p.Solver, implementation, built, p.Points, targets, p.Seed, p.Conn.EvalPoints?.ToString());
         if (key is null || !cache!.TryGet(key, built.Encoders.RowCount, targets.ColumnCount, out var result))
         {
+            BuildError Silent() =>
+                new($"{me}: no neuron of {ens.Describe} is active at any eval point, so no decoders can be solved; check its intercepts, gains and biases.");
             Numerics.SolverResult SolveNow()
             {
+                if (shared is not null && !direct && implementation is Numerics.IFactoringSolver factoring)
+                {
+                    var (a, active, prepared) = shared.Get(factoring, p.Solver);
+                    if (!active) throw Silent();
+                    return factoring.Solve(p.Solver, prepared!, a, targets);
+                }
                 var activities = TuningCurves.Compute(p.Points, built, out bool anyActive);
-                if (!anyActive)
-                    throw new BuildError($"{me}: no neuron of {ens.Describe} is active at any eval point, so no decoders can be solved; check its intercepts, gains and biases.");
+                if (!anyActive) throw Silent();
                 return implementation.Solve(p.Solver, activities, targets, p.Rng);
             }
             result = !direct && SharedSolves.IsDeterministic(implementation)
@@ -131,5 +147,71 @@ public static class DecoderSolving
         var w = direct ? decoders : p.Transform is null ? decoders : p.Transform * decoders;
         if (p.Solver.Weights && !direct) w = p.PostEncoders! * w;
         return new DecoderSolution(w, p.Points, new SolverInfo(result.Rmses, p.Solver), p.Solver.Weights);
+    }
+
+    /// <summary>
+    /// The tuning curves and the factorisation shared by the problems of one build that decode the same ensemble with
+    /// the same eval points and the same factoring solver (<see cref="Numerics.IFactoringSolver"/>) but different
+    /// functions: computed by the first of them that needs it, released when the last is done.
+    /// </summary>
+    private sealed class SharedActivities(BuiltEnsemble pre, Matrix<double> points, int users)
+    {
+        private readonly object _gate = new();
+        private (Matrix<double> A, bool AnyActive, object? Prepared)? _value;
+        private int _remaining = users;
+
+        /// <summary>For each problem, the shared state it may use, or null where no other problem shares its activities.</summary>
+        public static SharedActivities?[] Find(BuildContext ctx, List<Problem> problems)
+        {
+            var shared = new SharedActivities?[problems.Count];
+            var groups = Enumerable.Range(0, problems.Count)
+                .Where(i => !(problems[i].Solver.Weights && !problems[i].Solver.Compositional) && Factoring(ctx, problems[i].Solver))
+                .GroupBy(i => problems[i], SameActivities.Instance);
+            foreach (var group in groups)
+            {
+                var members = group.ToArray();
+                if (members.Length < 2) continue;
+                var state = new SharedActivities(problems[members[0]].Pre, problems[members[0]].Points, members.Length);
+                foreach (int i in members) shared[i] = state;
+            }
+            return shared;
+        }
+
+        private static bool Factoring(BuildContext ctx, Solver solver)
+        {
+            try { return ctx.Solvers.Get(solver) is Numerics.IFactoringSolver; }
+            catch (BuildError) { return false; }   // reported by the problem's own solve
+        }
+
+        /// <summary>The activities, whether any neuron is active, and the solver's prepared state (null when none is active).</summary>
+        public (Matrix<double> A, bool AnyActive, object? Prepared) Get(Numerics.IFactoringSolver solver, Solver description)
+        {
+            lock (_gate)
+            {
+                if (_value is { } known) return known;
+                var a = TuningCurves.Compute(points, pre, out bool anyActive);
+                var value = (a, anyActive, anyActive ? solver.Prepare(description, a) : null);
+                _value = value;
+                return value;
+            }
+        }
+
+        /// <summary>One user is finished; the last one lets the activities and the factorisation go.</summary>
+        public void Done()
+        {
+            if (Interlocked.Decrement(ref _remaining) == 0) lock (_gate) _value = null;
+        }
+    }
+
+    /// <summary>Problems with the same pre ensemble and eval points (by reference) and an equal solver description.</summary>
+    private sealed class SameActivities : IEqualityComparer<Problem>
+    {
+        public static readonly SameActivities Instance = new();
+
+        public bool Equals(Problem? a, Problem? b) =>
+            a is not null && b is not null && ReferenceEquals(a.Pre, b.Pre) && ReferenceEquals(a.Points, b.Points) && a.Solver == b.Solver;
+
+        public int GetHashCode(Problem p) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(p.Pre), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(p.Points), p.Solver);
     }
 }

@@ -109,8 +109,26 @@ public static class DenseMath
         int n = g.RowCount, k = rhs.ColumnCount;
         if (g.ColumnCount != n || rhs.RowCount != n)
             throw new ArgumentException($"Cholesky solve needs a square G and as many right-hand-side rows, got G {g.RowCount}x{g.ColumnCount} and R {rhs.RowCount}x{k}.");
+        var l = CholeskyFactor(g);
+        return l is null ? null : CholeskySolveFactored(l, rhs);
+    }
+
+    /// <summary>The Cholesky factor L of a symmetric positive definite G (row-major n × n), for <see cref="CholeskySolveFactored"/>.</summary>
+    /// <param name="g">G, square (only its lower triangle is read).</param>
+    /// <returns>L; null when G is not positive definite.</returns>
+    internal static double[]? CholeskyFactor(Matrix<double> g)
+    {
         var l = g.ToRowMajorArray();
-        if (!Cholesky.Factor(l, n)) return null;
+        return Cholesky.Factor(l, g.RowCount) ? l : null;
+    }
+
+    /// <summary>X with L·Lᵀ·X = R, both triangular sweeps over all right-hand sides at once (the second half of <see cref="CholeskySolve"/>).</summary>
+    /// <param name="l">The factor from <see cref="CholeskyFactor"/>.</param>
+    /// <param name="rhs">R, n × k.</param>
+    /// <returns>X, n × k.</returns>
+    internal static Matrix<double> CholeskySolveFactored(double[] l, Matrix<double> rhs)
+    {
+        int n = rhs.RowCount, k = rhs.ColumnCount;
         var x = rhs.ToRowMajorArray();
         Cholesky.Solve(l, n, x, k);
         var result = Matrix<double>.Build.Dense(n, k);

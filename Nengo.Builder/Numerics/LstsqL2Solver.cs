@@ -7,22 +7,33 @@ namespace Nengo.Builder.Numerics;
 /// (AᵀA + m·σ²·I)·X = AᵀY solved by Cholesky, or its dual form X = Aᵀ(AAᵀ + m·σ²·I)⁻¹Y when there are
 /// fewer eval points than neurons. The L2 core itself is public for other solvers that reuse it.
 /// </summary>
-public sealed class LstsqL2Solver : IDecoderSolver
+public sealed class LstsqL2Solver : IDecoderSolver, IFactoringSolver
 {
     /// <inheritdoc />
     /// <exception cref="ArgumentException">When <paramref name="solver"/> is not an <see cref="LstsqL2"/> or the shapes do not agree.</exception>
     /// <exception cref="ValidationError">When the regularisation is negative or not finite.</exception>
     /// <exception cref="BuildError">When the regularised system is not positive definite.</exception>
-    public SolverResult Solve(Solver solver, Matrix<double> A, Matrix<double> Y, Random rng)
+    public SolverResult Solve(Solver solver, Matrix<double> A, Matrix<double> Y, Random rng) => Solve(solver, Prepare(solver, A), A, Y);
+
+    object IFactoringSolver.Prepare(Solver solver, Matrix<double> A) => Prepare(solver, A);
+
+    SolverResult IFactoringSolver.Solve(Solver solver, object prepared, Matrix<double> A, Matrix<double> Y) => Solve(solver, (L2Factor)prepared, A, Y);
+
+    private static L2Factor Prepare(Solver solver, Matrix<double> A)
     {
         ArgumentNullException.ThrowIfNull(solver);
+        ArgumentNullException.ThrowIfNull(A);
         if (solver is not LstsqL2 l2)
             throw new ArgumentException($"{nameof(LstsqL2Solver)} solves {nameof(LstsqL2)}, got {solver.GetType().Name}.", nameof(solver));
         double reg = Check.NonNegative(l2.Reg, nameof(LstsqL2), nameof(l2.Reg));
-        CheckShapes(A, Y);
         double sigma = reg * (A.RowCount * A.ColumnCount == 0 ? 0.0 : SolverHelpers.Max(A));
-        var x = SolveL2(A, Y, sigma);
-        return SolverResult.FromSolution(A, x, Y);
+        return Factor(A, sigma);
+    }
+
+    private static SolverResult Solve(Solver solver, L2Factor factor, Matrix<double> A, Matrix<double> Y)
+    {
+        CheckShapes(A, Y);
+        return SolverResult.FromSolution(A, SolveFactored(factor, A, Y), Y);
     }
 
     /// <summary>
@@ -39,20 +50,38 @@ public sealed class LstsqL2Solver : IDecoderSolver
     {
         CheckShapes(a, y);
         if (!double.IsFinite(sigma)) throw new ArgumentException($"sigma must be finite, got {sigma}.", nameof(sigma));
+        return SolveFactored(Factor(a, sigma), a, y);
+    }
+
+    /// <summary>What the scalar-σ core needs of A alone: the Cholesky factor of AᵀA + mσ²I (primal, m ≥ n) or of AAᵀ + mσ²I (dual).</summary>
+    /// <param name="M">Eval points.</param>
+    /// <param name="N">Neurons.</param>
+    /// <param name="Sigma">σ.</param>
+    /// <param name="Dual">Whether the factor is of AAᵀ + mσ²I.</param>
+    /// <param name="L">The factor, row-major; null when the system is not positive definite (or there are no neurons).</param>
+    /// <param name="Failure">The exception the factorisation threw, if any.</param>
+    private sealed record L2Factor(int M, int N, double Sigma, bool Dual, double[]? L, Exception? Failure);
+
+    private static L2Factor Factor(Matrix<double> a, double sigma)
+    {
         int m = a.RowCount, n = a.ColumnCount;
-        if (n == 0) return Matrix<double>.Build.Dense(0, y.ColumnCount);
-        double diag = m * sigma * sigma;
-        if (m < n)
-        {
-            // Dual: (AAᵀ + mσ²I)·Z = Y, X = Aᵀ·Z.
-            var g = Gram(Transposed(a), n, m);
-            AddToDiagonal(g, diag);
-            var z = CholeskySolve(g, y, m, n, sigma);
-            return DenseMath.TransposeAndMultiply(a, z);
-        }
-        var gram = Gram(ColumnMajor(a), m, n);
-        AddToDiagonal(gram, diag);
-        return CholeskySolve(gram, DenseMath.TransposeAndMultiply(a, y), m, n, sigma);
+        if (n == 0) return new L2Factor(m, n, sigma, false, null, null);
+        bool dual = m < n;
+        var g = dual ? Gram(Transposed(a), n, m) : Gram(ColumnMajor(a), m, n);
+        AddToDiagonal(g, m * sigma * sigma);
+        try { return new L2Factor(m, n, sigma, dual, DenseMath.CholeskyFactor(g), null); }
+        catch (ArgumentException ex) { return new L2Factor(m, n, sigma, dual, null, ex); }
+    }
+
+    // Primal: (AᵀA + mσ²I)·X = AᵀY. Dual: (AAᵀ + mσ²I)·Z = Y, X = Aᵀ·Z.
+    private static Matrix<double> SolveFactored(L2Factor f, Matrix<double> a, Matrix<double> y)
+    {
+        if (f.N == 0) return Matrix<double>.Build.Dense(0, y.ColumnCount);
+        if (f.L is null) throw NotPositiveDefinite(f.M, f.N, f.Sigma, f.Failure);
+        var x = DenseMath.CholeskySolveFactored(f.L, f.Dual ? y : DenseMath.TransposeAndMultiply(a, y));
+        foreach (double v in x.Enumerate())
+            if (!double.IsFinite(v)) throw NotPositiveDefinite(f.M, f.N, f.Sigma, null);
+        return f.Dual ? DenseMath.TransposeAndMultiply(a, x) : x;
     }
 
     /// <summary>

@@ -8,18 +8,27 @@ namespace Nengo.Builder.Numerics;
 /// regularised normal equations as <see cref="NnlsL2Solver.SolveRegularized"/>.
 /// </summary>
 /// <remarks>The default solver inside BasalGanglia.</remarks>
-public sealed class NnlsL2nzSolver : IDecoderSolver
+public sealed class NnlsL2nzSolver : IDecoderSolver, IFactoringSolver
 {
     /// <inheritdoc />
     /// <exception cref="ArgumentException">When <paramref name="solver"/> is not an <see cref="NnlsL2nz"/>, the shapes do not agree or a value is not finite.</exception>
     /// <exception cref="ValidationError">When reg is negative or not finite.</exception>
-    public SolverResult Solve(Solver solver, Matrix<double> A, Matrix<double> Y, Random rng)
+    public SolverResult Solve(Solver solver, Matrix<double> A, Matrix<double> Y, Random rng) =>
+        NnlsL2Solver.SolveWith(Prepare(solver, A), A, Y);
+
+    /// <inheritdoc cref="IFactoringSolver.Prepare"/>
+    object IFactoringSolver.Prepare(Solver solver, Matrix<double> A) => Prepare(solver, A);
+
+    /// <inheritdoc cref="IFactoringSolver.Solve(Solver, object, Matrix{double}, Matrix{double})"/>
+    SolverResult IFactoringSolver.Solve(Solver solver, object prepared, Matrix<double> A, Matrix<double> Y) =>
+        NnlsL2Solver.SolveWith((NnlsL2Solver.Regularized)prepared, A, Y);
+
+    private static NnlsL2Solver.Regularized Prepare(Solver solver, Matrix<double> A)
     {
         var desc = SolverHelpers.Expect<NnlsL2nz>(solver, nameof(NnlsL2nzSolver));
         double reg = Check.NonNegative(desc.Reg, nameof(NnlsL2nz), nameof(desc.Reg));
-        LstsqL2Solver.CheckShapes(A, Y);
-        var x = NnlsL2Solver.SolveRegularized(A, Y, Sigmas(A, reg));
-        return SolverResult.FromSolution(A, x, Y);
+        ArgumentNullException.ThrowIfNull(A);
+        return NnlsL2Solver.PrepareRegularized(A, Sigmas(A, reg));
     }
 
     /// <summary>The per-neuron σᵢ = reg·max|A|·sqrt(fraction of rows with Aᵢ &gt; 0), zeros replaced by 1.</summary>

@@ -51,4 +51,42 @@ public class SharedSolveTests
         Assert.That(W("same"), Is.EqualTo(W("first").Select(w => 0.5 * (2 * w)).ToArray()), "the third connection's targets are 2Y as well");
         Assert.That(same, Is.Not.Null);
     }
+
+    // Connections out of one ensemble with different functions share its tuning curves and the factorisation of the
+    // solver (DecoderSolving's SharedActivities): each must get bit for bit the decoders it gets when it is the
+    // ensemble's only decoded connection. (The ensembles have their own seeds: a network's seeds for its objects
+    // depend on what else it holds.)
+    [TestCaseSource(nameof(FactoringSolvers))]
+    public void DifferentFunctionsOfOneEnsemble_GetTheDecodersTheyGetAlone(Solver solver, int neurons, int points)
+    {
+        static double Square(double x) => x * x;
+        static double Rectified(double x) => Math.Max(x, 0);
+        double[] Alone(Func<double, double> f)
+        {
+            var net = new Network("n", seed: 4);
+            var a = net.Ensemble(neurons, 1, nEvalPoints: points, label: "a", seed: 11);
+            var b = net.Ensemble(30, 1, label: "b", seed: 12);
+            net.Connect(a, b, f, solver: solver, label: "f");
+            return ModelBuilder.Build(net).Connections.Single(kv => kv.Key.Label == "f").Value.Weights!.ToColumnMajorArray();
+        }
+        var together = new Network("n", seed: 4);
+        var a = together.Ensemble(neurons, 1, nEvalPoints: points, label: "a", seed: 11);
+        var b = together.Ensemble(30, 1, label: "b", seed: 12);
+        together.Connect(a, b, (Func<double, double>)Square, solver: solver, label: "square");
+        together.Connect(a, b, (Func<double, double>)Rectified, solver: solver, label: "rectified");
+        var model = ModelBuilder.Build(together);
+        double[] W(string label) => model.Connections.Single(kv => kv.Key.Label == label).Value.Weights!.ToColumnMajorArray();
+        static long[] Bits(double[] v) => v.Select(BitConverter.DoubleToInt64Bits).ToArray();
+        Assert.That(Bits(W("square")), Is.EqualTo(Bits(Alone(Square))));
+        Assert.That(Bits(W("rectified")), Is.EqualTo(Bits(Alone(Rectified))));
+        Assert.That(W("square"), Is.Not.EqualTo(W("rectified")));
+    }
+
+    private static IEnumerable<TestCaseData> FactoringSolvers()
+    {
+        yield return new TestCaseData(new LstsqL2(), 60, 300).SetName("LstsqL2, primal (more points than neurons)");
+        yield return new TestCaseData(new LstsqL2(), 120, 80).SetName("LstsqL2, dual (fewer points than neurons)");
+        yield return new TestCaseData(new NnlsL2nz(), 60, 300).SetName("NnlsL2nz");
+        yield return new TestCaseData(new NnlsL2(), 60, 300).SetName("NnlsL2");
+    }
 }
