@@ -146,6 +146,7 @@ public static class NonNegativeLeastSquares
         private readonly bool[] _skip;       // variables skipped until the iterate next changes
         private readonly double[] _s;        // subproblem solution, by position
         private readonly double[] _z;        // forward-substitution scratch / update vector, by position
+        private readonly double[] _w;        // the dual c − G·x, by variable
         private int _k;                      // |P|
 
         public Workspace(int n)
@@ -157,6 +158,7 @@ public static class NonNegativeLeastSquares
             _skip = new bool[n];
             _s = new double[n];
             _z = new double[n];
+            _w = new double[n];
         }
 
         // Solves one column: G·x ≈ c with x ≥ 0; c is cAll[cOff..cOff+n), x goes to xAll[xOff..xOff+n).
@@ -182,13 +184,20 @@ public static class NonNegativeLeastSquares
                 // The free variable with the largest dual w_j = c_j − (G·x)_j (x is zero outside P).
                 int best = -1;
                 double bestW = dualTol;
-                // x is zero outside P, so (G·x)_j is the dot product of row j of G with all of x: one contiguous,
-                // vectorised pass instead of a gather over P.
+                // x is zero outside P, so w = c − Σ_{i in P} x_i·(column i of G): one vector pass per passive
+                // variable (G symmetric: column i is row i, contiguous), each w_j = c_j − g_j0·x_0 − g_j1·x_1 − …
+                // rounded as the scalar loop rounds it (product, then difference).
+                var dual = new Span<double>(_w, 0, n);
+                c.CopyTo(dual);
+                for (int pos = 0; pos < _k; pos++)
+                {
+                    int i = _p[pos];
+                    TensorPrimitives.MultiplyAdd(new ReadOnlySpan<double>(g, i * n, n), -x[i], dual, dual);
+                }
                 for (int j = 0; j < n; j++)
                 {
                     if (_passive[j] || _skip[j]) continue;
-                    double w = c[j] - TensorPrimitives.Dot(new ReadOnlySpan<double>(g, j * n, n), x);
-                    if (w > bestW) { bestW = w; best = j; }
+                    if (dual[j] > bestW) { bestW = dual[j]; best = j; }
                 }
                 if (best < 0) break; // KKT satisfied.
                 iter++;
