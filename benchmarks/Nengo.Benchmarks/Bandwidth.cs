@@ -36,4 +36,31 @@ internal static class Bandwidth
         GC.KeepAlive(a);
         return best;
     }
+
+    /// <summary>
+    /// Bytes read per second by one sequential read stream per core (a sum over an array far larger than the
+    /// caches), best of several passes: the kind of traffic an encoder product is (one matrix streamed per core).
+    /// </summary>
+    public static double MeasureRead(int megabytes = 512, int passes = 5)
+    {
+        int n = megabytes * 1024 * 1024 / sizeof(double);
+        var a = new double[n];
+        Array.Fill(a, 1.0);
+        int workers = Environment.ProcessorCount;
+        int chunk = (n + workers - 1) / workers;
+        var sums = new double[workers];
+        double best = 0;
+        for (int p = 0; p < passes; p++)
+        {
+            var sw = Stopwatch.StartNew();
+            Parallel.For(0, workers, w =>
+            {
+                int start = w * chunk, len = Math.Min(chunk, n - start);
+                if (len > 0) sums[w] = TensorPrimitives.Sum(a.AsSpan(start, len));
+            });
+            best = Math.Max(best, (double)n * sizeof(double) / sw.Elapsed.TotalSeconds);
+        }
+        GC.KeepAlive(sums);
+        return best;
+    }
 }

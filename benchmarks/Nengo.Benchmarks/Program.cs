@@ -33,6 +33,7 @@ for (int i = 0; i < args.Length; i++)
         case "--decoder-cache": decoderCache = new Nengo.Builder.Caching.DecoderCache(Next()); break;
         case "--bandwidth":
             Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["measurement"] = "triad_bandwidth", ["bytes_per_s"] = Math.Round(Bandwidth.MeasureTriad()), ["threads"] = Environment.ProcessorCount }));
+            Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["measurement"] = "read_bandwidth", ["bytes_per_s"] = Math.Round(Bandwidth.MeasureRead()), ["threads"] = Environment.ProcessorCount }));
             return 0;
         case "--help" or "-h":
             Console.WriteLine("usage: --model NAME (repeatable; default: the whole suite) --backend cpu|opencl|spinnaker-emulated --precision float64|float32|s16.15 --repeat N --sim-s S (simulated seconds instead of the model's; for steadier timings, the metric is then not the suite's) --threads N (cpu) --profile (cpu: time per operator type, to stderr) --print-model (the operator graph, to stderr) --decoder-cache DIR | --bandwidth");
