@@ -10,10 +10,10 @@ namespace Nengo.Builder.Numerics;
 /// </summary>
 internal static class GramMatrix
 {
-    /// <summary>Rows per pass: a 4-column block of 256 rows is 8 KiB.</summary>
-    public const int ChunkRows = 256;
+    /// <summary>Rows per pass: a 4-column block of 512 rows is 16 KiB and the three columns it meets 12 KiB, both inside a 32 KiB L1; the longer the chunk, the fewer per-tile reductions into G.</summary>
+    public const int ChunkRows = 512;
 
-    /// <summary>Columns per task: a panel of 48 columns × 256 rows is 96 KiB.</summary>
+    /// <summary>Columns per task: a panel of 48 columns × 512 rows is 192 KiB (L2 is 512 KiB).</summary>
     public const int PanelCols = 48;
 
     /// <summary>Below this many multiply-adds the Gram runs on one thread.</summary>
