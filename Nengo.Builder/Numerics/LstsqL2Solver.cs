@@ -13,11 +13,11 @@ public sealed class LstsqL2Solver : IDecoderSolver, IFactoringSolver
     /// <exception cref="ArgumentException">When <paramref name="solver"/> is not an <see cref="LstsqL2"/> or the shapes do not agree.</exception>
     /// <exception cref="ValidationError">When the regularisation is negative or not finite.</exception>
     /// <exception cref="BuildError">When the regularised system is not positive definite.</exception>
-    public SolverResult Solve(Solver solver, Matrix<double> A, Matrix<double> Y, Random rng) => Solve(solver, Prepare(solver, A), A, Y);
+    public SolverResult Solve(Solver solver, Matrix<double> A, Matrix<double> Y, Random rng) => Solve(Prepare(solver, A), A, Y);
 
     object IFactoringSolver.Prepare(Solver solver, Matrix<double> A) => Prepare(solver, A);
 
-    SolverResult IFactoringSolver.Solve(Solver solver, object prepared, Matrix<double> A, Matrix<double> Y) => Solve(solver, (L2Factor)prepared, A, Y);
+    SolverResult IFactoringSolver.Solve(Solver solver, object prepared, Matrix<double> A, Matrix<double> Y) => Solve((L2Factor)prepared, A, Y);
 
     private static L2Factor Prepare(Solver solver, Matrix<double> A)
     {
@@ -30,7 +30,7 @@ public sealed class LstsqL2Solver : IDecoderSolver, IFactoringSolver
         return Factor(A, sigma);
     }
 
-    private static SolverResult Solve(Solver solver, L2Factor factor, Matrix<double> A, Matrix<double> Y)
+    private static SolverResult Solve(L2Factor factor, Matrix<double> A, Matrix<double> Y)
     {
         CheckShapes(A, Y);
         return SolverResult.FromSolution(A, SolveFactored(factor, A, Y), Y);

@@ -89,4 +89,34 @@ public class SharedSolveTests
         yield return new TestCaseData(new NnlsL2nz(), 60, 300).SetName("NnlsL2nz");
         yield return new TestCaseData(new NnlsL2(), 60, 300).SetName("NnlsL2");
     }
+
+    [Test]
+    public void DifferentFunctionsOfOneEnsemble_ComputeItsTuningCurvesOnce()
+    {
+        // The neuron type counts the tuning-curve evaluations (one call per neuron column); a second connection with
+        // another function out of the same ensemble must add none.
+        int Evaluations(int connections)
+        {
+            var calls = new System.Runtime.CompilerServices.StrongBox<int>();
+            var net = new Network("n", seed: 4);
+            var a = net.Ensemble(70, 1, neuronType: new CountingRectifiedLinear(calls), label: "a");
+            var b = net.Ensemble(30, 1, label: "b");
+            net.Connect(a, b, (double x) => x * x);
+            if (connections > 1) net.Connect(a, b, (double x) => -x);
+            ModelBuilder.Build(net);
+            return calls.Value;
+        }
+        int one = Evaluations(1);
+        Assert.That(one, Is.GreaterThanOrEqualTo(70), "at least one evaluation per neuron");
+        Assert.That(Evaluations(2), Is.EqualTo(one));
+    }
+
+    private sealed record CountingRectifiedLinear(System.Runtime.CompilerServices.StrongBox<int> Calls) : RectifiedLinear
+    {
+        public override void RatesFromCurrent(ReadOnlySpan<double> current, Span<double> rates)
+        {
+            Interlocked.Increment(ref Calls.Value);
+            base.RatesFromCurrent(current, rates);
+        }
+    }
 }
