@@ -38,13 +38,16 @@ public static class DecoderSolving
         if (problems.Count == 1) results[0] = SolveProblem(ctx, problems[0]);
         else
         {
-            try { Parallel.For(0, problems.Count, i => results[i] = SolveProblem(ctx, problems[i], shared[i])); }
-            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            var errors = new Exception?[problems.Count];
+            Parallel.For(0, problems.Count, (i, loop) =>
             {
-                // Report the first failing connection in creation order, as a sequential build would.
-                var first = e.InnerExceptions.OfType<NengoException>().FirstOrDefault() ?? e.InnerExceptions[0];
+                try { results[i] = SolveProblem(ctx, problems[i], shared[i]); }
+                catch (Exception e) { errors[i] = e; loop.Break(); }   // later problems need not start; earlier ones all run
+            });
+            // Report the first failing connection in creation order, as a sequential build would, whichever thread
+            // failed first.
+            if (errors.FirstOrDefault(e => e is not null) is { } first)
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
-            }
         }
         for (int i = 0; i < problems.Count; i++) ctx.Presolved[problems[i].Conn] = results[i];
     }

@@ -74,6 +74,24 @@ public class BuildErrorTests
     }
 
     [Test]
+    public void AllSilentEnsemble_WithTwoFunctions_NamesTheFirstConnection()
+    {
+        // Both connections share the ensemble's tuning curves (one computation): each still fails with its own
+        // message, and the build reports the first in creation order.
+        var net = new Network(seed: 1);
+        var ones = new double[5, 1];
+        for (int i = 0; i < 5; i++) ones[i, 0] = 1;
+        var negative = new double[10, 1];
+        for (int i = 0; i < 10; i++) negative[i, 0] = -0.1 * (i + 1);
+        var silent = net.Ensemble(5, 1, intercepts: Enumerable.Repeat(0.99, 5).ToArray(), encoders: ones, evalPoints: negative, label: "silent");
+        var post = net.Node(sizeIn: 1, label: "post");
+        net.Connect(silent, post, (double x) => x * x, label: "first");
+        net.Connect(silent, post, (double x) => -x, label: "second");
+        var e = Expect.Throws<BuildError>(() => ModelBuilder.Build(net), "Connection 'first'", "Ensemble 'silent'", "active");
+        Assert.That(e.Message, Does.Not.Contain("'second'"));
+    }
+
+    [Test]
     public void AllSilentEnsemble_WithoutDecodedConnections_Builds()
     {
         var net = new Network(seed: 1);
