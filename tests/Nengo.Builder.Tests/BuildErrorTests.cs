@@ -59,15 +59,21 @@ public class BuildErrorTests
         Assert.That(() => ModelBuilder.Build(net), Throws.Nothing);
     }
 
-    [Test]
-    public void AllSilentEnsemble_CannotBeDecoded()
+    /// <summary>Five neurons with intercepts 0.99 and encoder +1, decoded at ten negative points only: none is ever active.</summary>
+    private static Ensemble SilentEnsemble(Network net)
     {
-        var net = new Network(seed: 1);
         var ones = new double[5, 1];
         for (int i = 0; i < 5; i++) ones[i, 0] = 1;
         var negative = new double[10, 1];
         for (int i = 0; i < 10; i++) negative[i, 0] = -0.1 * (i + 1);
-        var silent = net.Ensemble(5, 1, intercepts: Enumerable.Repeat(0.99, 5).ToArray(), encoders: ones, evalPoints: negative, label: "silent");
+        return net.Ensemble(5, 1, intercepts: Enumerable.Repeat(0.99, 5).ToArray(), encoders: ones, evalPoints: negative, label: "silent");
+    }
+
+    [Test]
+    public void AllSilentEnsemble_CannotBeDecoded()
+    {
+        var net = new Network(seed: 1);
+        var silent = SilentEnsemble(net);
         var post = net.Node(sizeIn: 1, label: "post");
         net.Connect(silent, post, label: "out");
         Expect.Throws<BuildError>(() => ModelBuilder.Build(net), "Connection 'out'", "Ensemble 'silent'", "active");
@@ -79,11 +85,7 @@ public class BuildErrorTests
         // Both connections share the ensemble's tuning curves (one computation): each still fails with its own
         // message, and the build reports the first in creation order.
         var net = new Network(seed: 1);
-        var ones = new double[5, 1];
-        for (int i = 0; i < 5; i++) ones[i, 0] = 1;
-        var negative = new double[10, 1];
-        for (int i = 0; i < 10; i++) negative[i, 0] = -0.1 * (i + 1);
-        var silent = net.Ensemble(5, 1, intercepts: Enumerable.Repeat(0.99, 5).ToArray(), encoders: ones, evalPoints: negative, label: "silent");
+        var silent = SilentEnsemble(net);
         var post = net.Node(sizeIn: 1, label: "post");
         net.Connect(silent, post, (double x) => x * x, label: "first");
         net.Connect(silent, post, (double x) => -x, label: "second");
