@@ -20,7 +20,7 @@ public sealed class NnlsL2Solver : IDecoderSolver, IFactoringSolver
     /// <exception cref="ArgumentException">When <paramref name="solver"/> is not an <see cref="NnlsL2"/>, the shapes do not agree or a value is not finite.</exception>
     /// <exception cref="ValidationError">When reg is negative or not finite.</exception>
     public SolverResult Solve(Solver solver, Matrix<double> A, Matrix<double> Y, Random rng) =>
-        SolveWith((Regularized)Prepare(solver, A), A, Y);
+        SolveWith(Prepare(solver, A), A, Y);
 
     /// <inheritdoc cref="IFactoringSolver.Prepare"/>
     object IFactoringSolver.Prepare(Solver solver, Matrix<double> A) => Prepare(solver, A);
