@@ -107,31 +107,42 @@ internal static class Cholesky
     }
 
     /// <summary>
-    /// Solves L·Lᵀ·X = B in place for the row-major n × k array <paramref name="x"/> (B in, X out), with L from
-    /// <see cref="Factor"/>. Both sweeps update whole rows of X (k values at a time), reading L by rows.
+    /// Solves L·Lᵀ·X = B in place for the column-major n × k array <paramref name="x"/> (B in, X out), with L from
+    /// <see cref="Factor"/>. Each sweep reads L once, row by row: the forward sweep takes the dot product of row i
+    /// with every column of Y, the backward sweep subtracts row i times X[i] from every column (contiguous vector
+    /// operations of length i; the k columns stay in cache while L streams).
     /// </summary>
     /// <param name="l">L (row-major, lower triangle).</param>
     /// <param name="n">The order.</param>
-    /// <param name="x">B in, X out, row-major n × k.</param>
+    /// <param name="x">B in, X out, column-major n × k.</param>
     /// <param name="k">The number of right-hand sides.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Solve(double[] l, int n, double[] x, int k)
     {
-        // Forward: Y[i] = (B[i] − Σ_{p<i} L[i, p]·Y[p]) / L[i, i].
+        // Forward: Y[i] = (B[i] − L[i, :i]·Y[:i]) / L[i, i].
         for (int i = 0; i < n; i++)
         {
-            var xi = x.AsSpan(i * k, k);
             long ri = (long)i * n;
-            for (int p = 0; p < i; p++) Axpy(-l[ri + p], x.AsSpan(p * k, k), xi);
-            Divide(xi, l[ri + i]);
+            double lii = l[ri + i];
+            for (int c = 0; c < k; c++)
+            {
+                long col = (long)c * n;
+                x[col + i] = (x[col + i] - DotTile.Dot(l, ri, x, col, i)) / lii;
+            }
         }
-        // Backward: X[i] = Y[i] / L[i, i], then Y[p] −= L[i, p]·X[i] for p < i.
+        // Backward: X[i] = Y[i] / L[i, i], then Y[:i] −= L[i, :i]ᵀ·X[i].
         for (int i = n - 1; i >= 0; i--)
         {
-            var xi = x.AsSpan(i * k, k);
             long ri = (long)i * n;
-            Divide(xi, l[ri + i]);
-            for (int p = 0; p < i; p++) Axpy(-l[ri + p], xi, x.AsSpan(p * k, k));
+            double lii = l[ri + i];
+            var row = l.AsSpan((int)ri, i);
+            for (int c = 0; c < k; c++)
+            {
+                int col = c * n;
+                double xi = x[col + i] / lii;
+                x[col + i] = xi;
+                Axpy(-xi, row, x.AsSpan(col, i));
+            }
         }
     }
 
@@ -146,10 +157,5 @@ internal static class Cholesky
                 SimdVector.FusedMultiplyAdd(va, new System.Numerics.Vector<double>(src[r..]), new System.Numerics.Vector<double>(dst[r..])).CopyTo(dst[r..]);
         }
         for (; r < dst.Length; r++) dst[r] = Math.FusedMultiplyAdd(a, src[r], dst[r]);
-    }
-
-    private static void Divide(Span<double> v, double d)
-    {
-        for (int r = 0; r < v.Length; r++) v[r] /= d;
     }
 }

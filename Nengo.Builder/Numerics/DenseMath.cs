@@ -129,13 +129,9 @@ public static class DenseMath
     internal static Matrix<double> CholeskySolveFactored(double[] l, Matrix<double> rhs)
     {
         int n = rhs.RowCount, k = rhs.ColumnCount;
-        var x = rhs.ToRowMajorArray();
+        var x = rhs.ToColumnMajorArray();
         Cholesky.Solve(l, n, x, k);
-        var result = Matrix<double>.Build.Dense(n, k);
-        var storage = result.AsColumnMajorArray()!;
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < k; j++) storage[j * n + i] = x[i * k + j];
-        return result;
+        return Matrix<double>.Build.Dense(n, k, x);
     }
 
     private static double[] ColumnMajor(Matrix<double> a) => a.AsColumnMajorArray() ?? a.ToColumnMajorArray();

@@ -67,9 +67,12 @@ public sealed class LstsqL2Solver : IDecoderSolver, IFactoringSolver
         int m = a.RowCount, n = a.ColumnCount;
         if (n == 0) return new L2Factor(m, n, sigma, false, null, null);
         bool dual = m < n;
-        var g = dual ? Gram(Transposed(a), n, m) : Gram(ColumnMajor(a), m, n);
-        AddToDiagonal(g, m * sigma * sigma);
-        try { return new L2Factor(m, n, sigma, dual, DenseMath.CholeskyFactor(g), null); }
+        int size = dual ? m : n;
+        // The Gram array is exactly symmetric (mirrored), so it is its own row-major copy: factored in place.
+        var g = dual ? GramMatrix.Compute(Transposed(a), n, m) : GramMatrix.Compute(ColumnMajor(a), m, n);
+        double ridge = m * sigma * sigma;
+        for (int i = 0; i < size; i++) g[(long)i * size + i] += ridge;
+        try { return new L2Factor(m, n, sigma, dual, Cholesky.Factor(g, size) ? g : null, null); }
         catch (ArgumentException ex) { return new L2Factor(m, n, sigma, dual, null, ex); }
     }
 
@@ -137,12 +140,6 @@ public sealed class LstsqL2Solver : IDecoderSolver, IFactoringSolver
         if (a.RowCount != y.RowCount)
             throw new ArgumentException(
                 $"A ({a.RowCount}x{a.ColumnCount}) and Y ({y.RowCount}x{y.ColumnCount}) must have the same number of rows (eval points).");
-    }
-
-    private static void AddToDiagonal(Matrix<double> g, double value)
-    {
-        if (value == 0) return;
-        for (int i = 0; i < g.RowCount; i++) g[i, i] += value;
     }
 
     private static Matrix<double> CholeskySolve(Matrix<double> g, Matrix<double> rhs, int m, int n, double sigma)
