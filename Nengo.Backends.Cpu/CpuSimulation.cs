@@ -14,6 +14,7 @@ namespace Nengo.Backends.Cpu;
 internal sealed class CpuSimulation<T> : ISimulation, IProfiledSimulation where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly SignalStore<T> _store;
+    private readonly MatrixMemory _matrices;
     private readonly CpuKernel[] _kernels;
     private readonly ExecutionPlan _plan;
     private readonly ProbeBuffer[] _probes;
@@ -23,7 +24,8 @@ internal sealed class CpuSimulation<T> : ISimulation, IProfiledSimulation where 
     {
         var lifGroups = LifMerging.Groups(model);
         _store = new SignalStore<T>(ArenaLayout.Order(model, lifGroups));
-        var planned = Plan(model, _store, lifGroups);
+        _matrices = new MatrixMemory();
+        var planned = Plan(model, _store, _matrices, lifGroups);
         _kernels = planned.Select(k => k.Kernel).ToArray();
         _plan = new ExecutionPlan(planned, threads, profile, parallelThreshold);
         _probes = model.Probes.Select(p => new ProbeBuffer(p, _store.OffsetOf(p.Signal))).ToArray();
@@ -34,9 +36,9 @@ internal sealed class CpuSimulation<T> : ISimulation, IProfiledSimulation where 
     /// One kernel per operator, except that each group of LIF populations runs as slices of one range, the Resets and
     /// block Copies of a level run as one kernel each, and bias copies are done by the encoder products; in step order.
     /// </summary>
-    private static List<PlannedKernel> Plan(Model model, SignalStore<T> store, List<int[]> lifGroups)
+    private static List<PlannedKernel> Plan(Model model, SignalStore<T> store, MatrixMemory matrices, List<int[]> lifGroups)
     {
-        var factory = new KernelFactory<T>(store, model);
+        var factory = new KernelFactory<T>(store, matrices, model);
         // Step-order indices another kernel runs: the LIF groups' operators, the bias copies the encoder products do,
         // then (added by the batching) the Resets and block Copies of the batches.
         var replaced = lifGroups.SelectMany(g => g).ToHashSet();
@@ -50,7 +52,7 @@ internal sealed class CpuSimulation<T> : ISimulation, IProfiledSimulation where 
             var writes = op.Sets.Concat(op.Incs).Concat(op.Updates).Select(s => (store.OffsetOf(s), s.Size)).ToArray();
             long cost = op.Sets.Concat(op.Incs).Concat(op.Reads).Concat(op.Updates).Sum(s => (long)s.Size) + (op is SimNeurons n ? 8L * n.Count : 0);
             var kernel = biasFrom.TryGetValue(i, out int copy)
-                ? new DotIncKernel<T>((DotInc)op, store, sparseInput: false, initFrom: store.OffsetOf(((Copy)model.StepOrder[copy]).Src))
+                ? new DotIncKernel<T>((DotInc)op, store, matrices, sparseInput: false, initFrom: store.OffsetOf(((Copy)model.StepOrder[copy]).Src))
                 : op.Accept(factory);
             string name = op switch
             {
@@ -104,5 +106,6 @@ internal sealed class CpuSimulation<T> : ISimulation, IProfiledSimulation where 
         if (_disposed) return;
         _disposed = true;
         _plan.Dispose();
+        _matrices.Dispose();
     }
 }

@@ -26,7 +26,7 @@ namespace Nengo.Backends.Cpu.Kernels;
 /// an initial source (<see cref="Scheduling.BiasFusion"/>) computes Y = S + A·X: the copy of S into Y and the
 /// product in one pass, with the same result.
 /// </summary>
-internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed unsafe class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloatingPointIeee754<T>
 {
     private static int L => Vector256<T>.Count;
 
@@ -35,15 +35,16 @@ internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloating
 
     private readonly T[] _arena;
     private readonly int _a, _x, _y, _rows, _cols, _init;
-    private readonly T[]? _transposed, _panels;
+    private readonly T* _transposed, _panels;   // copies of A in their own layout (null when unused)
     private readonly bool _sparseInput;
     private readonly int[] _nonzero;
 
     /// <param name="op">The operator.</param>
     /// <param name="store">The arena.</param>
+    /// <param name="matrices">Where the copy of a read-only A goes.</param>
     /// <param name="sparseInput">Whether X is the output of spiking neurons.</param>
     /// <param name="initFrom">Where Y's initial value S is read from (Y = S + A·X), or −1 for Y += A·X; only for the panel path.</param>
-    public DotIncKernel(DotInc op, SignalStore<T> store, bool sparseInput, int initFrom = -1)
+    public DotIncKernel(DotInc op, SignalStore<T> store, MatrixMemory matrices, bool sparseInput, int initFrom = -1)
     {
         _arena = store.Arena;
         _init = initFrom;
@@ -59,18 +60,18 @@ internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloating
         var a = op.A.Initial;
         if (op.A.ReadOnly && _sparseInput)
         {
-            _transposed = new T[_rows * _cols + L];   // L spare: a vector load of the last short column stays inside
+            _transposed = matrices.Allocate<T>((long)_rows * _cols + L);   // L spare: a vector load of the last short column stays inside
             for (int i = 0; i < _rows; i++)
                 for (int j = 0; j < _cols; j++) _transposed[j * _rows + i] = Real.Of<T>(a[i * _cols + j]);
         }
         else if (op.A.ReadOnly && _rows >= L)
         {
             int panels = (_rows + L - 1) / L;
-            _panels = new T[panels * L * _cols];
+            _panels = matrices.Allocate<T>((long)panels * L * _cols);
             for (int i = 0; i < _rows; i++)
                 for (int j = 0; j < _cols; j++) _panels[((i / L) * _cols + j) * L + i % L] = Real.Of<T>(a[i * _cols + j]);
         }
-        if (initFrom >= 0 && _panels is null)
+        if (initFrom >= 0 && _panels == null)
             throw new ArgumentException($"{op}: only the panel path (read-only A of at least {L} rows, dense X) starts from an initial source", nameof(initFrom));
     }
 
@@ -78,8 +79,8 @@ internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloating
 
     public override void Run()
     {
-        if (_transposed is { } at) GatherColumns(at);
-        else if (_panels is { } p) RunPanels(p);
+        if (_transposed != null) GatherColumns();
+        else if (_panels != null) RunPanels();
         else if (_sparseInput) GatherRows();
         else
         {
@@ -110,15 +111,15 @@ internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloating
         return count;
     }
 
-    /// <summary>y += Σ over nonzero x_j of x_j · (column j of A), columns contiguous in <paramref name="at"/>.</summary>
+    /// <summary>y += Σ over nonzero x_j of x_j · (column j of A), columns contiguous in the transposed copy.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void GatherColumns(T[] at)
+    private void GatherColumns()
     {
         var arena = _arena;
         int count = FindNonzero(), rows = _rows, lanes = L;
         ref T yRef = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(arena), _y);
         ref T x = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(arena), _x);
-        ref T a = ref MemoryMarshal.GetArrayDataReference(at);
+        ref T a = ref Unsafe.AsRef<T>(_transposed);
         int i = 0;
         // Blocks of four vectors of outputs kept in registers over all spiking columns; the next columns are
         // prefetched (a column of a large decoder matrix is usually not in cache).
@@ -183,10 +184,10 @@ internal sealed class DotIncKernel<T> : CpuKernel where T : unmanaged, IFloating
 
     /// <summary>One vector of outputs at a time: acc = Σ_j panel[j] · x_j over the panel's contiguous columns, then y += acc; four panels interleaved.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunPanels(T[] panels)
+    private void RunPanels()
     {
         ref T a = ref MemoryMarshal.GetArrayDataReference(_arena);
-        ref T p = ref MemoryMarshal.GetArrayDataReference(panels);
+        ref T p = ref Unsafe.AsRef<T>(_panels);
         ref T x = ref Unsafe.Add(ref a, _x);
         ref T y = ref Unsafe.Add(ref a, _y);
         ref T y0 = ref Unsafe.Add(ref a, _init >= 0 ? _init : _y);   // the value the sums are added to

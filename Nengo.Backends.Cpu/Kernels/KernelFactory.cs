@@ -7,7 +7,7 @@ using Nengo.Graph.Operators;
 namespace Nengo.Backends.Cpu.Kernels;
 
 /// <summary>Turns each operator of the graph into its CPU kernel (one visitor method per operator type).</summary>
-internal sealed class KernelFactory<T>(SignalStore<T> store, Model model) : IOperatorVisitor<CpuKernel> where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed class KernelFactory<T>(SignalStore<T> store, MatrixMemory matrices, Model model) : IOperatorVisitor<CpuKernel> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly double dt = model.Dt;
 
@@ -25,7 +25,7 @@ internal sealed class KernelFactory<T>(SignalStore<T> store, Model model) : IOpe
     public CpuKernel Visit(Reset op) => new ResetKernel<T>(op, store);
     public CpuKernel Visit(Copy op) => new CopyKernel<T>(op, store);
     public CpuKernel Visit(ElementwiseInc op) => new ElementwiseIncKernel<T>(op, store);
-    public CpuKernel Visit(DotInc op) => new DotIncKernel<T>(op, store, IsSpiking(op.X));
+    public CpuKernel Visit(DotInc op) => new DotIncKernel<T>(op, store, matrices, IsSpiking(op.X));
     public CpuKernel Visit(SimNodeFunc op) => new SimNodeFuncKernel<T>(op, store);
     public CpuKernel Visit(SimPES op) => new SimPESKernel<T>(op, store, dt);
     public CpuKernel Visit(SimBCM op) => new SimBCMKernel<T>(op, store, dt);
