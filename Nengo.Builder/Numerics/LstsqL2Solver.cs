@@ -59,28 +59,26 @@ public sealed class LstsqL2Solver : IDecoderSolver, IFactoringSolver
     /// <param name="Sigma">σ.</param>
     /// <param name="Dual">Whether the factor is of AAᵀ + mσ²I.</param>
     /// <param name="L">The factor, row-major; null when the system is not positive definite (or there are no neurons).</param>
-    /// <param name="Failure">The exception the factorisation threw, if any.</param>
-    private sealed record L2Factor(int M, int N, double Sigma, bool Dual, double[]? L, Exception? Failure);
+    private sealed record L2Factor(int M, int N, double Sigma, bool Dual, double[]? L);
 
     private static L2Factor Factor(Matrix<double> a, double sigma)
     {
         int m = a.RowCount, n = a.ColumnCount;
-        if (n == 0) return new L2Factor(m, n, sigma, false, null, null);
+        if (n == 0) return new L2Factor(m, n, sigma, false, null);
         bool dual = m < n;
         int size = dual ? m : n;
         // The Gram array is exactly symmetric (mirrored), so it is its own row-major copy: factored in place.
         var g = dual ? GramMatrix.Compute(Transposed(a), n, m) : GramMatrix.Compute(ColumnMajor(a), m, n);
         double ridge = m * sigma * sigma;
         for (int i = 0; i < size; i++) g[(long)i * size + i] += ridge;
-        try { return new L2Factor(m, n, sigma, dual, Cholesky.Factor(g, size) ? g : null, null); }
-        catch (ArgumentException ex) { return new L2Factor(m, n, sigma, dual, null, ex); }
+        return new L2Factor(m, n, sigma, dual, Cholesky.Factor(g, size) ? g : null);
     }
 
     // Primal: (AᵀA + mσ²I)·X = AᵀY. Dual: (AAᵀ + mσ²I)·Z = Y, X = Aᵀ·Z.
     private static Matrix<double> SolveFactored(L2Factor f, Matrix<double> a, Matrix<double> y)
     {
         if (f.N == 0) return Matrix<double>.Build.Dense(0, y.ColumnCount);
-        if (f.L is null) throw NotPositiveDefinite(f.M, f.N, f.Sigma, f.Failure);
+        if (f.L is null) throw NotPositiveDefinite(f.M, f.N, f.Sigma, null);
         var x = DenseMath.CholeskySolveFactored(f.L, f.Dual ? y : DenseMath.TransposeAndMultiply(a, y));
         foreach (double v in x.Enumerate())
             if (!double.IsFinite(v)) throw NotPositiveDefinite(f.M, f.N, f.Sigma, null);
