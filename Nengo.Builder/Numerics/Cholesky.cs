@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using SimdVector = System.Numerics.Vector;
 
 namespace Nengo.Builder.Numerics;
@@ -45,7 +47,7 @@ internal static class Cholesky
             {
                 int i0 = j1 + gi * GroupRows, i1 = Math.Min(n, i0 + GroupRows);
                 UpdateRows(l, n, j0, j1, i0, i1, s);
-                SolveRows(l, n, j0, j1, i0, i1);
+                SolveRows(l, n, j0, j1, i0, i1, s);   // the update's scratch, free again, holds the panel
             }
             if (n >= ParallelOrder && groups > 1)
                 Parallel.For(0, groups, () => new double[GroupRows * Block], (gi, _, s) => { Group(gi, s); return s; }, _ => { });
@@ -91,18 +93,60 @@ internal static class Cholesky
         return true;
     }
 
-    // Rows below the diagonal block: L[i, j] = (L[i, j] − Σ_{j0 ≤ k < j} L[i, k]·L[j, k]) / L[j, j].
+    // Rows below the diagonal block: L[i, j] = (L[i, j] − Σ_{j0 ≤ k < j} L[i, k]·L[j, k]) / L[j, j], a forward substitution
+    // of each row against the diagonal block. The group's block-column entries are copied transposed into the panel, so
+    // that column k is one contiguous vector over the rows and every step is a vector multiply-add over the rows (four
+    // vectors of rows share each broadcast L[j, k]). Each entry is the same sequence of fused multiply-adds over k in
+    // order, then one division, whichever vector of the panel holds it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void SolveRows(double[] l, int n, int j0, int j1, int i0, int i1)
+    private static void SolveRows(double[] l, int n, int j0, int j1, int i0, int i1, double[] panel)
     {
-        for (int i = i0; i < i1; i++)
+        int rows = i1 - i0, cols = j1 - j0, lanes = Vector256<double>.Count;
+        int stride = (rows + lanes - 1) / lanes * lanes;
+        ref double p = ref MemoryMarshal.GetArrayDataReference(panel);
+        for (int k = 0; k < cols; k++)
         {
-            long ri = (long)i * n;
-            for (int j = j0; j < j1; j++)
+            for (int r = 0; r < rows; r++) Unsafe.Add(ref p, k * stride + r) = l[(long)(i0 + r) * n + j0 + k];
+            for (int r = rows; r < stride; r++) Unsafe.Add(ref p, k * stride + r) = 0;   // padding lanes stay 0
+        }
+        for (int j = 0; j < cols; j++)
+        {
+            long rj = (long)(j0 + j) * n + j0;
+            var d = Vector256.Create(l[rj + j]);
+            ref double xj = ref Unsafe.Add(ref p, j * stride);
+            int r = 0;
+            for (; r + 4 * lanes <= stride; r += 4 * lanes)
             {
-                long rj = (long)j * n;
-                l[ri + j] = (l[ri + j] - DotTile.Dot(l, ri + j0, l, rj + j0, j - j0)) / l[rj + j];
+                var a0 = Vector256.LoadUnsafe(ref xj, (nuint)r);
+                var a1 = Vector256.LoadUnsafe(ref xj, (nuint)(r + lanes));
+                var a2 = Vector256.LoadUnsafe(ref xj, (nuint)(r + 2 * lanes));
+                var a3 = Vector256.LoadUnsafe(ref xj, (nuint)(r + 3 * lanes));
+                for (int k = 0; k < j; k++)
+                {
+                    var c = Vector256.Create(-l[rj + k]);
+                    ref double xk = ref Unsafe.Add(ref p, k * stride + r);
+                    a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xk), c, a0);
+                    a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xk, (nuint)lanes), c, a1);
+                    a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xk, (nuint)(2 * lanes)), c, a2);
+                    a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xk, (nuint)(3 * lanes)), c, a3);
+                }
+                (a0 / d).StoreUnsafe(ref xj, (nuint)r);
+                (a1 / d).StoreUnsafe(ref xj, (nuint)(r + lanes));
+                (a2 / d).StoreUnsafe(ref xj, (nuint)(r + 2 * lanes));
+                (a3 / d).StoreUnsafe(ref xj, (nuint)(r + 3 * lanes));
             }
+            for (; r < stride; r += lanes)
+            {
+                var a = Vector256.LoadUnsafe(ref xj, (nuint)r);
+                for (int k = 0; k < j; k++)
+                    a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref p, k * stride + r)), Vector256.Create(-l[rj + k]), a);
+                (a / d).StoreUnsafe(ref xj, (nuint)r);
+            }
+        }
+        for (int r = 0; r < rows; r++)
+        {
+            long ri = (long)(i0 + r) * n + j0;
+            for (int k = 0; k < cols; k++) l[ri + k] = Unsafe.Add(ref p, k * stride + r);
         }
     }
 
