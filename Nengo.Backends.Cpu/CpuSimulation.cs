@@ -25,11 +25,21 @@ internal sealed class CpuSimulation<T> : ISimulation, IProfiledSimulation where 
         var lifGroups = LifMerging.Groups(model);
         _store = new SignalStore<T>(ArenaLayout.Order(model, lifGroups));
         _matrices = new MatrixMemory();
-        var planned = Plan(model, _store, _matrices, lifGroups);
-        _kernels = planned.Select(k => k.Kernel).ToArray();
-        _plan = new ExecutionPlan(planned, threads, profile, parallelThreshold);
-        _probes = model.Probes.Select(p => new ProbeBuffer(p, _store.OffsetOf(p.Signal))).ToArray();
-        Reset(seed);
+        try
+        {
+            var planned = Plan(model, _store, _matrices, lifGroups);
+            _kernels = planned.Select(k => k.Kernel).ToArray();
+            _plan = new ExecutionPlan(planned, threads, profile, parallelThreshold);
+            _probes = model.Probes.Select(p => new ProbeBuffer(p, _store.OffsetOf(p.Signal))).ToArray();
+            Reset(seed);
+        }
+        catch
+        {
+            // A kernel the backend cannot make: the matrices copied so far are freed now, not at finalisation.
+            _plan?.Dispose();
+            _matrices.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
