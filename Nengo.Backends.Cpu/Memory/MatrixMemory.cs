@@ -5,9 +5,10 @@ namespace Nengo.Backends.Cpu.Memory;
 /// <summary>
 /// The memory of the constant matrices that kernels copy into their own layout once and then stream every step
 /// (encoder panels, transposed spike decoders): native, zeroed and 64-byte aligned, so that a decoder column of
-/// 16 float64 values is exactly two cache lines (a managed array starts 16 bytes into a line, and the same
-/// column then touches three: scale-256's spike gathers took 0.64–0.81 s instead of 0.45–0.49 s per 300 steps on
-/// one thread with the columns 16 bytes off). Freed by <see cref="Dispose"/>, or when finalised.
+/// 16 float64 values is exactly two cache lines (a managed array's data is only 8-byte aligned, and when it does not
+/// start on a line every such column touches three: scale-256's spike gathers took 0.64–0.81 s instead of
+/// 0.45–0.49 s per 300 steps on one thread with the columns 16 bytes off). Freed by <see cref="Dispose"/>, or when
+/// finalised.
 /// </summary>
 internal sealed unsafe class MatrixMemory : IDisposable
 {
