@@ -110,7 +110,11 @@ public static class DecoderSolving
         string me = p.Conn.Describe;
         var ens = (Ensemble)p.Conn.PreObject;
         var built = p.Pre;
-        var targets = p.Targets;
+        // The solve takes the eval points in the order of EvalPointOrder (the least-squares problem does not depend on
+        // it, only the rounding does); the reported points and the functions' calls keep the built order.
+        var order = EvalPointOrder.Of(p.Points);
+        var points = order is null ? p.Points : EvalPointOrder.Rows(p.Points, order);
+        var targets = order is null ? p.Targets : EvalPointOrder.Rows(p.Targets, order);
         bool direct = p.Solver.Weights && !p.Solver.Compositional;
         if (direct)
         {
@@ -123,7 +127,7 @@ public static class DecoderSolving
         catch (BuildError e) { throw new BuildError($"{me}: {e.Message}", e); }
         var cache = ctx.DecoderCache;
         byte[]? key = cache is null ? null
-            : Caching.DecoderCacheKey.Compute(p.Solver, implementation, built, p.Points, targets, p.Seed, p.Conn.EvalPoints?.ToString());
+            : Caching.DecoderCacheKey.Compute(p.Solver, implementation, built, points, targets, p.Seed, p.Conn.EvalPoints?.ToString());
         if (key is null || !cache!.TryGet(key, built.Encoders.RowCount, targets.ColumnCount, out var result))
         {
             BuildError Silent() =>
@@ -132,11 +136,11 @@ public static class DecoderSolving
             {
                 if (shared is not null && !direct && implementation is Numerics.IFactoringSolver factoring)
                 {
-                    var (a, active, prepared) = shared.Get(factoring, p.Solver);
+                    var (a, active, prepared) = shared.Get(factoring, p.Solver, points);
                     if (!active) throw Silent();
                     return factoring.Solve(p.Solver, prepared!, a, targets);
                 }
-                var activities = TuningCurves.Compute(p.Points, built, out bool anyActive);
+                var activities = TuningCurves.Compute(points, built, out bool anyActive);
                 if (!anyActive) throw Silent();
                 return implementation.Solve(p.Solver, activities, targets, p.Rng);
             }
@@ -157,7 +161,7 @@ public static class DecoderSolving
     /// the same eval points and the same factoring solver (<see cref="Numerics.IFactoringSolver"/>) but different
     /// functions: computed by the first of them that needs it, released when the last is done.
     /// </summary>
-    private sealed class SharedActivities(BuiltEnsemble pre, Matrix<double> points, int users)
+    private sealed class SharedActivities(BuiltEnsemble pre, int users)
     {
         private readonly object _gate = new();
         private (Matrix<double> A, bool AnyActive, object? Prepared)? _value;
@@ -174,7 +178,7 @@ public static class DecoderSolving
             {
                 var members = group.ToArray();
                 if (members.Length < 2) continue;
-                var state = new SharedActivities(problems[members[0]].Pre, problems[members[0]].Points, members.Length);
+                var state = new SharedActivities(problems[members[0]].Pre, members.Length);
                 foreach (int i in members) shared[i] = state;
             }
             return shared;
@@ -187,7 +191,10 @@ public static class DecoderSolving
         }
 
         /// <summary>The activities, whether any neuron is active, and the solver's prepared state (null when none is active).</summary>
-        public (Matrix<double> A, bool AnyActive, object? Prepared) Get(Numerics.IFactoringSolver solver, Solver description)
+        /// <param name="solver">The factoring solver.</param>
+        /// <param name="description">Its description.</param>
+        /// <param name="points">The eval points in the solve's order (the same for every user).</param>
+        public (Matrix<double> A, bool AnyActive, object? Prepared) Get(Numerics.IFactoringSolver solver, Solver description, Matrix<double> points)
         {
             lock (_gate)
             {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 namespace Nengo.Builder.Numerics;
 
 /// <summary>
@@ -8,16 +9,26 @@ namespace Nengo.Builder.Numerics;
 /// one task per column panel; then it is mirrored. Each entry is one task's sum over the chunks in order, so
 /// the result does not depend on the number of threads.
 /// </summary>
+/// <remarks>
+/// Tuning curves have long runs of zeros when the eval points are sorted along the space (a neuron is silent on one
+/// side of its intercept; <see cref="Builders.EvalPointOrder"/>), so each tile skips the 16-row blocks where its four
+/// or its three columns are all zero (<see cref="DotTile.BlockRows"/>), which is exact, and the columns are taken in
+/// the order of where their nonzero blocks begin, so that the columns of a tile share their zero blocks. The result is
+/// put back in the original order; the column order changes only which kernel sums an entry (the rounding).
+/// </remarks>
 internal static class GramMatrix
 {
     /// <summary>Rows per pass: a 4-column block of 512 rows is 16 KiB and the three columns it meets 12 KiB, both inside a 32 KiB L1; the longer the chunk, the fewer per-tile reductions into G.</summary>
-    public const int ChunkRows = 512;
+    public const int ChunkRows = 32 * DotTile.BlockRows;
 
     /// <summary>Columns per task: a panel of 48 columns × 512 rows is 192 KiB (L2 is 512 KiB).</summary>
     public const int PanelCols = 48;
 
     /// <summary>Below this many multiply-adds the Gram runs on one thread.</summary>
     private const double ParallelWork = 4e6;
+
+    /// <summary>Below this many values the zero masks are found and the result is put in order on one thread.</summary>
+    private const long ParallelCopy = 1 << 20;
 
     /// <summary>G = AᵀA, n × n column-major (symmetric), for A m × n column-major.</summary>
     /// <param name="a">A, column-major, at least m·n values.</param>
@@ -26,50 +37,149 @@ internal static class GramMatrix
     /// <returns>The n·n entries of G.</returns>
     public static double[] Compute(double[] a, int m, int n)
     {
+        int chunks = (m + ChunkRows - 1) / ChunkRows;
+        var masks = new uint[(long)n * chunks];
+        ForColumns(m, n, c => ZeroMasks(a, m, c, chunks, masks));
+        int[]? cols = ColumnOrder(masks, n, chunks, (m + DotTile.BlockRows - 1) / DotTile.BlockRows);
+        if (cols is not null)
+        {
+            var sorted = new uint[masks.Length];
+            for (int c = 0; c < n; c++) Array.Copy(masks, (long)cols[c] * chunks, sorted, (long)c * chunks, chunks);
+            masks = sorted;
+        }
         var g = new double[(long)n * n];
+        var work = new Operands(a, m, n, cols ?? Identity(n), masks, chunks);
         int panels = (n + PanelCols - 1) / PanelCols;
         if ((double)m * n * n / 2 > ParallelWork && panels > 1)
-            Parallel.For(0, panels, i => Panel(a, m, n, panels - 1 - i, g)); // widest panels (most work) first
+            Parallel.For(0, panels, i => Panel(work, panels - 1 - i, g)); // widest panels (most work) first
         else
-            for (int panel = 0; panel < panels; panel++) Panel(a, m, n, panel, g);
+            for (int panel = 0; panel < panels; panel++) Panel(work, panel, g);
         for (int q = 0; q < n; q++)
             for (int p = q + 1; p < n; p++)
                 g[p + (long)q * n] = g[q + (long)p * n];
+        return cols is null ? g : Unpermuted(g, n, cols);
+    }
+
+    /// <summary>A, its column order for the tiles, and the zero masks of the columns in that order (chunks per column).</summary>
+    private sealed record Operands(double[] A, int M, int N, int[] Cols, uint[] Masks, int Chunks);
+
+    private static int[] Identity(int n)
+    {
+        var order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        return order;
+    }
+
+    private static void ForColumns(int m, int n, Action<int> body)
+    {
+        if ((long)m * n > ParallelCopy) Parallel.For(0, n, body);
+        else for (int c = 0; c < n; c++) body(c);
+    }
+
+    // masks[c·chunks + k] bit b: column c has a nonzero in rows [16b, 16b + 16) of chunk k.
+    private static void ZeroMasks(double[] a, int m, int c, int chunks, uint[] masks)
+    {
+        var column = new ReadOnlySpan<double>(a, c * m, m);
+        for (int k = 0; k < chunks; k++)
+        {
+            uint mask = 0;
+            int r0 = k * ChunkRows, r1 = Math.Min(m, r0 + ChunkRows);
+            for (int b = 0; r0 + b * DotTile.BlockRows < r1; b++)
+            {
+                int from = r0 + b * DotTile.BlockRows;
+                if (column.Slice(from, Math.Min(DotTile.BlockRows, r1 - from)).ContainsAnyExcept(0.0)) mask |= 1u << b;
+            }
+            masks[(long)c * chunks + k] = mask;
+        }
+    }
+
+    // The columns by where their nonzero blocks begin: first those with no zero block, then the others by the start
+    // of their nonzero run (the blocks after their longest circular run of zero blocks), shorter runs first; silent ones
+    // last. Null when that is the order they are in.
+    private static int[]? ColumnOrder(uint[] masks, int n, int chunks, int blocks)
+    {
+        var keys = new (int Group, int Start, int Length, int Column)[n];
+        for (int c = 0; c < n; c++)
+        {
+            bool Nonzero(int b) => (masks[(long)c * chunks + b / 32] >> (b % 32) & 1) != 0;
+            int gapStart = 0, gap = 0, run = 0;
+            for (int b = 0; b < 2 * blocks && run < blocks; b++)   // twice round, for the run that wraps
+            {
+                if (Nonzero(b % blocks)) { run = 0; continue; }
+                if (++run > gap) { gap = run; gapStart = b - run + 1; }
+            }
+            keys[c] = gap == 0 ? (0, 0, blocks, c) : gap >= blocks ? (2, 0, 0, c) : (1, (gapStart + gap) % blocks, blocks - gap, c);
+        }
+        Array.Sort(keys);
+        var order = new int[n];
+        bool same = true;
+        for (int i = 0; i < n; i++) { order[i] = keys[i].Column; same &= order[i] == i; }
+        return same ? null : order;
+    }
+
+    // G in the original column order, from the Gram of the reordered columns (both symmetric).
+    private static double[] Unpermuted(double[] sorted, int n, int[] cols)
+    {
+        var inverse = new int[n];
+        for (int i = 0; i < n; i++) inverse[cols[i]] = i;
+        var g = GC.AllocateUninitializedArray<double>(checked(n * n));
+        ForColumns(n, n, q =>
+        {
+            long src = (long)inverse[q] * n, dst = (long)q * n;
+            for (int p = 0; p < n; p++) g[dst + p] = sorted[src + inverse[p]];
+        });
         return g;
     }
 
-    // Accumulates G[p, q] for p ≤ q, q in the panel, over all row chunks.
+    // Accumulates G[p, q] (in the tile order) for p ≤ q, q in the panel, over all row chunks.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Panel(double[] a, int m, int n, int panel, double[] g)
+    private static void Panel(Operands w, int panel, double[] g)
     {
+        int m = w.M, n = w.N, chunks = w.Chunks;
+        int[] cols = w.Cols;
+        uint[] masks = w.Masks;
+        double[] a = w.A;
+        ref double Column(int c, int r0) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), (nint)((long)cols[c] * m + r0));
+        uint Mask(int c, int k) => masks[(long)c * chunks + k];
         int q0 = panel * PanelCols, q1 = Math.Min(n, q0 + PanelCols);
         Span<double> t = stackalloc double[DotTile.Rows * DotTile.Cols];
-        for (int r0 = 0; r0 < m; r0 += ChunkRows)
+        for (int k = 0, r0 = 0; r0 < m; k++, r0 += ChunkRows)
         {
             int len = Math.Min(ChunkRows, m - r0);
+            uint full = len == ChunkRows ? DotTile.AllBlocks : (1u << ((len + DotTile.BlockRows - 1) / DotTile.BlockRows)) - 1;
             for (int p = 0; p < q1; p += DotTile.Rows)
             {
                 if (p + DotTile.Rows > n)
                 {
                     for (int pp = p; pp < n; pp++)
-                        for (int qq = Math.Max(q0, pp); qq < q1; qq++) g[pp + (long)qq * n] += DotTile.Dot(a, (long)pp * m + r0, a, (long)qq * m + r0, len);
+                        for (int qq = Math.Max(q0, pp); qq < q1; qq++) g[pp + (long)qq * n] += Dot(w, pp, qq, r0, k, len);
                     continue;
                 }
+                uint pMask = Mask(p, k) | Mask(p + 1, k) | Mask(p + 2, k) | Mask(p + 3, k);
+                if (pMask == 0) continue;
                 // Skip the q-tiles left of the diagonal: a tile [q, q+3) holds an entry p' ≤ q' iff p ≤ q + 2.
                 int qStart = q0 + Math.Max(0, (p - q0) / DotTile.Cols * DotTile.Cols);
                 int q = qStart;
                 for (; q + DotTile.Cols <= q1; q += DotTile.Cols)
                 {
                     if (p > q + DotTile.Cols - 1) continue;
-                    DotTile.Dots4x3(a, (long)p * m + r0, m, a, (long)q * m + r0, m, len, t);
+                    uint both = pMask & (Mask(q, k) | Mask(q + 1, k) | Mask(q + 2, k));
+                    if (both == 0) continue;
+                    DotTile.Dots4x3(ref Column(p, r0), ref Column(p + 1, r0), ref Column(p + 2, r0), ref Column(p + 3, r0),
+                        ref Column(q, r0), ref Column(q + 1, r0), ref Column(q + 2, r0), len, both == full ? DotTile.AllBlocks : both, t);
                     for (int i = 0; i < DotTile.Rows; i++)
                         for (int j = 0; j < DotTile.Cols; j++)
                             if (p + i <= q + j) g[p + i + (long)(q + j) * n] += t[DotTile.Cols * i + j];
                 }
                 for (; q < q1; q++)
                     for (int pp = p; pp < p + DotTile.Rows && pp <= q; pp++)
-                        g[pp + (long)q * n] += DotTile.Dot(a, (long)pp * m + r0, a, (long)q * m + r0, len);
+                        g[pp + (long)q * n] += Dot(w, pp, q, r0, k, len);
             }
         }
     }
+
+    // One entry's sum over one chunk; exactly 0 when the two columns have no nonzero block in common.
+    private static double Dot(Operands w, int p, int q, int r0, int k, int len) =>
+        (w.Masks[(long)p * w.Chunks + k] & w.Masks[(long)q * w.Chunks + k]) == 0 ? 0.0
+            : DotTile.Dot(w.A, (long)w.Cols[p] * w.M + r0, w.A, (long)w.Cols[q] * w.M + r0, len);
 }
