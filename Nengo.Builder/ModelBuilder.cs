@@ -33,7 +33,7 @@ public static class ModelBuilder
         foreach (var conn in network.AllConnections)
             if (conn.LearningRule?.RuleType.Modifies == LearningTarget.Encoders && conn.PostObject is Ensemble learned)
                 ctx.LearnedEncoders.Add(learned);
-        ctx.Build(network);
+        using (ScratchArrays.Scope()) ctx.Build(network);
         return Model.Create(dt, network.Label, ctx.StepSignal, ctx.TimeSignal, ctx.Operators, ctx.Probes, ctx.SignalMap(),
             ctx.Ensembles.ToDictionary(kv => kv.Key, kv => kv.Value, ReferenceEqualityComparer.Instance as IEqualityComparer<Ensemble>),
             ctx.Connections.ToDictionary(kv => kv.Key, kv => kv.Value, ReferenceEqualityComparer.Instance as IEqualityComparer<Connection>));

@@ -35,20 +35,25 @@ public static class DecoderSolving
         if (problems.Count == 0) return;
         var results = new DecoderSolution[problems.Count];
         var shared = SharedActivities.Find(ctx, problems);
-        if (problems.Count == 1) results[0] = SolveProblem(ctx, problems[0]);
-        else
+        // One unit of work per set of problems that share their activities, solved one after the other by one
+        // thread: nobody waits for another's tuning curves, and the units run in parallel (their tuning curves then
+        // on one thread each: nested parallel loops only waited on each other).
+        var units = Units(shared);
+        var errors = new Exception?[problems.Count];
+        void Unit(int u, bool parallel)
         {
-            var errors = new Exception?[problems.Count];
-            Parallel.For(0, problems.Count, (i, loop) =>
+            foreach (int i in units[u])
             {
-                try { results[i] = SolveProblem(ctx, problems[i], shared[i]); }
-                catch (Exception e) { errors[i] = e; loop.Break(); }   // later problems need not start; earlier ones all run
-            });
-            // Report the first failing connection in creation order, as a sequential build would, whichever thread
-            // failed first.
-            if (errors.FirstOrDefault(e => e is not null) is { } first)
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+                try { results[i] = SolveProblem(ctx, problems[i], shared[i], parallel); }
+                catch (Exception e) { errors[i] = e; }
+            }
         }
+        if (units.Count == 1) Unit(0, parallel: true);
+        else Parallel.For(0, units.Count, u => Unit(u, parallel: false));
+        // Report the first failing connection in creation order, as a sequential build would, whichever thread
+        // failed first.
+        if (errors.FirstOrDefault(e => e is not null) is { } first)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
         for (int i = 0; i < problems.Count; i++) ctx.Presolved[problems[i].Conn] = results[i];
     }
 
@@ -99,13 +104,26 @@ public static class DecoderSolving
         return new Problem(conn, rng, solver, built, points, targets, transform, postEncoders, ctx.SeedOf(conn));
     }
 
-    private static DecoderSolution SolveProblem(BuildContext ctx, Problem p, SharedActivities? shared = null)
+    // The problems grouped by the activities they share (a problem alone is its own group), in creation order.
+    private static List<int[]> Units(SharedActivities?[] shared)
     {
-        try { return Solve(ctx, p, shared); }
+        var units = new List<int[]>();
+        var seen = new HashSet<SharedActivities>();
+        for (int i = 0; i < shared.Length; i++)
+        {
+            if (shared[i] is not { } group) units.Add([i]);
+            else if (seen.Add(group)) units.Add(Enumerable.Range(i, shared.Length - i).Where(j => shared[j] == group).ToArray());
+        }
+        return units;
+    }
+
+    private static DecoderSolution SolveProblem(BuildContext ctx, Problem p, SharedActivities? shared = null, bool parallel = true)
+    {
+        try { return Solve(ctx, p, shared, parallel); }
         finally { shared?.Done(); }
     }
 
-    private static DecoderSolution Solve(BuildContext ctx, Problem p, SharedActivities? shared)
+    private static DecoderSolution Solve(BuildContext ctx, Problem p, SharedActivities? shared, bool parallel)
     {
         string me = p.Conn.Describe;
         var ens = (Ensemble)p.Conn.PreObject;
@@ -136,13 +154,22 @@ public static class DecoderSolving
             {
                 if (shared is not null && !direct && implementation is Numerics.IFactoringSolver factoring)
                 {
-                    var (a, active, prepared) = shared.Get(factoring, p.Solver, points);
+                    var (a, active, prepared) = shared.Get(factoring, p.Solver, points, parallel);
                     if (!active) throw Silent();
                     return factoring.Solve(p.Solver, prepared!, a, targets);
                 }
-                var activities = TuningCurves.Compute(points, built, out bool anyActive);
-                if (!anyActive) throw Silent();
-                return implementation.Solve(p.Solver, activities, targets, p.Rng);
+                var activities = TuningCurves.Compute(points, built, out bool anyActive, parallel);
+                try
+                {
+                    if (!anyActive) throw Silent();
+                    return implementation.Solve(p.Solver, activities, targets, p.Rng);
+                }
+                finally
+                {
+                    // The solvers of this assembly keep nothing of A; another one might.
+                    if (implementation.GetType().Assembly == typeof(DecoderSolving).Assembly)
+                        Numerics.ScratchArrays.Return(activities.AsColumnMajorArray());
+                }
             }
             result = !direct && SharedSolves.IsDeterministic(implementation)
                 ? ctx.SharedSolves.GetOrSolve(built, p.Points, p.Solver, targets, SolveNow)
@@ -165,6 +192,7 @@ public static class DecoderSolving
     {
         private readonly object _gate = new();
         private (Matrix<double> A, bool AnyActive, object? Prepared)? _value;
+        private Numerics.IFactoringSolver? _solver;
         private int _remaining = users;
 
         /// <summary>For each problem, the shared state it may use, or null where no other problem shares its activities.</summary>
@@ -194,22 +222,33 @@ public static class DecoderSolving
         /// <param name="solver">The factoring solver.</param>
         /// <param name="description">Its description.</param>
         /// <param name="points">The eval points in the solve's order (the same for every user).</param>
-        public (Matrix<double> A, bool AnyActive, object? Prepared) Get(Numerics.IFactoringSolver solver, Solver description, Matrix<double> points)
+        /// <param name="parallel">Whether the tuning curves may use several threads.</param>
+        public (Matrix<double> A, bool AnyActive, object? Prepared) Get(Numerics.IFactoringSolver solver, Solver description, Matrix<double> points, bool parallel)
         {
             lock (_gate)
             {
                 if (_value is { } known) return known;
-                var a = TuningCurves.Compute(points, pre, out bool anyActive);
+                var a = TuningCurves.Compute(points, pre, out bool anyActive, parallel);
                 var value = (a, anyActive, anyActive ? solver.Prepare(description, a) : null);
                 _value = value;
+                _solver = solver;
                 return value;
             }
         }
 
-        /// <summary>One user is finished; the last one lets the activities and the factorisation go.</summary>
+        /// <summary>One user is finished; the last one gives the activities and the factorisation back for reuse.</summary>
         public void Done()
         {
-            if (Interlocked.Decrement(ref _remaining) == 0) lock (_gate) _value = null;
+            if (Interlocked.Decrement(ref _remaining) != 0) return;
+            lock (_gate)
+            {
+                if (_value is { } last)
+                {
+                    Numerics.ScratchArrays.Return(last.A.AsColumnMajorArray());
+                    if (last.Prepared is not null) _solver!.Release(last.Prepared);
+                }
+                _value = null;
+            }
         }
     }
 

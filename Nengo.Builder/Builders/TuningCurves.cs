@@ -19,8 +19,9 @@ internal static class TuningCurves
     /// <param name="points">Eval points, m × d.</param>
     /// <param name="ensemble">The built ensemble (encoders n × d, gains, biases, radius, neuron type).</param>
     /// <param name="anyActive">Receives whether some activity is not zero.</param>
-    /// <returns>A dense m × n matrix over its own column-major array.</returns>
-    public static Matrix<double> Compute(Matrix<double> points, BuiltEnsemble ensemble, out bool anyActive)
+    /// <param name="parallel">Whether a large computation may use several threads (not when the caller is one of several in parallel).</param>
+    /// <returns>A dense m × n matrix over its own column-major array (from <see cref="Numerics.ScratchArrays"/>: the caller may return it).</returns>
+    public static Matrix<double> Compute(Matrix<double> points, BuiltEnsemble ensemble, out bool anyActive, bool parallel = true)
     {
         int m = points.RowCount, d = points.ColumnCount, n = ensemble.Encoders.RowCount;
         var p = points.AsColumnMajorArray() ?? points.ToColumnMajorArray();
@@ -29,12 +30,12 @@ internal static class TuningCurves
         var bias = ensemble.Bias.AsArray() ?? ensemble.Bias.ToArray();
         double radius = ensemble.Radius;
         var type = ensemble.NeuronType;
-        var a = new double[(long)m * n];
+        var a = Numerics.ScratchArrays.Rent(checked(m * n));
         int groups = (n + Group - 1) / Group;
         var active = new bool[groups];
         void Neurons(int gi, double[] current) =>
             active[gi] = Columns(p, m, d, e, gain, bias, radius, type, gi * Group, Math.Min(n, gi * Group + Group), current, a);
-        if ((long)m * n * (d + 8) < 1 << 18)
+        if (!parallel || (long)m * n * (d + 8) < 1 << 18)
         {
             var current = new double[m];
             for (int gi = 0; gi < groups; gi++) Neurons(gi, current);
@@ -75,6 +76,7 @@ internal static class TuningCurves
                 (gv * (Vector256.LoadUnsafe(ref c, (nuint)i) / rv) + bv).StoreUnsafe(ref c, (nuint)i);
             for (int i = full; i < m; i++) current[i] = g * (current[i] / radius) + b;
             var rates = new Span<double>(a, j * m, m);
+            rates.Clear();   // a reused array: a neuron type need not write the rates that are zero
             type.RatesFromCurrent(current, rates);
             nonzero = nonzero || rates.ContainsAnyExcept(0.0);
         }

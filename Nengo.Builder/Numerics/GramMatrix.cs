@@ -34,7 +34,7 @@ internal static class GramMatrix
     /// <param name="a">A, column-major, at least m·n values.</param>
     /// <param name="m">Rows of A (the length of each dot product).</param>
     /// <param name="n">Columns of A.</param>
-    /// <returns>The n·n entries of G.</returns>
+    /// <returns>The n·n entries of G, in an array from <see cref="ScratchArrays"/> (the caller may return it).</returns>
     public static double[] Compute(double[] a, int m, int n)
     {
         int chunks = (m + ChunkRows - 1) / ChunkRows;
@@ -47,7 +47,8 @@ internal static class GramMatrix
             for (int c = 0; c < n; c++) Array.Copy(masks, (long)cols[c] * chunks, sorted, (long)c * chunks, chunks);
             masks = sorted;
         }
-        var g = new double[(long)n * n];
+        var g = ScratchArrays.Rent(checked(n * n));
+        Array.Clear(g);
         var work = new Operands(a, m, n, cols ?? Identity(n), masks, chunks);
         int panels = (n + PanelCols - 1) / PanelCols;
         if ((double)m * n * n / 2 > ParallelWork && panels > 1)
@@ -57,7 +58,10 @@ internal static class GramMatrix
         for (int q = 0; q < n; q++)
             for (int p = q + 1; p < n; p++)
                 g[p + (long)q * n] = g[q + (long)p * n];
-        return cols is null ? g : Unpermuted(g, n, cols);
+        if (cols is null) return g;
+        var result = Unpermuted(g, n, cols);
+        ScratchArrays.Return(g);
+        return result;
     }
 
     /// <summary>A, its column order for the tiles, and the zero masks of the columns in that order (chunks per column).</summary>
@@ -122,7 +126,7 @@ internal static class GramMatrix
     {
         var inverse = new int[n];
         for (int i = 0; i < n; i++) inverse[cols[i]] = i;
-        var g = GC.AllocateUninitializedArray<double>(checked(n * n));
+        var g = ScratchArrays.Rent(n * n);
         ForColumns(n, n, q =>
         {
             long src = (long)inverse[q] * n, dst = (long)q * n;

@@ -24,4 +24,8 @@ internal interface IFactoringSolver : IDecoderSolver
     /// <param name="Y">The targets, m × k.</param>
     /// <returns>X (n × k) and the per-column RMS error.</returns>
     SolverResult Solve(Solver solver, object prepared, Matrix<double> A, Matrix<double> Y);
+
+    /// <summary>The prepared state will not be used again: its arrays go back to <see cref="ScratchArrays"/>.</summary>
+    /// <param name="prepared">What <see cref="Prepare"/> returned.</param>
+    void Release(object prepared);
 }

@@ -13,11 +13,18 @@ public sealed class LstsqL2Solver : IDecoderSolver, IFactoringSolver
     /// <exception cref="ArgumentException">When <paramref name="solver"/> is not an <see cref="LstsqL2"/> or the shapes do not agree.</exception>
     /// <exception cref="ValidationError">When the regularisation is negative or not finite.</exception>
     /// <exception cref="BuildError">When the regularised system is not positive definite.</exception>
-    public SolverResult Solve(Solver solver, Matrix<double> A, Matrix<double> Y, Random rng) => Solve(Prepare(solver, A), A, Y);
+    public SolverResult Solve(Solver solver, Matrix<double> A, Matrix<double> Y, Random rng)
+    {
+        var factor = Prepare(solver, A);
+        try { return Solve(factor, A, Y); }
+        finally { ScratchArrays.Return(factor.L); }
+    }
 
     object IFactoringSolver.Prepare(Solver solver, Matrix<double> A) => Prepare(solver, A);
 
     SolverResult IFactoringSolver.Solve(Solver solver, object prepared, Matrix<double> A, Matrix<double> Y) => Solve((L2Factor)prepared, A, Y);
+
+    void IFactoringSolver.Release(object prepared) => ScratchArrays.Return(((L2Factor)prepared).L);
 
     private static L2Factor Prepare(Solver solver, Matrix<double> A)
     {
@@ -50,7 +57,9 @@ public sealed class LstsqL2Solver : IDecoderSolver, IFactoringSolver
     {
         CheckShapes(a, y);
         if (!double.IsFinite(sigma)) throw new ArgumentException($"sigma must be finite, got {sigma}.", nameof(sigma));
-        return SolveFactored(Factor(a, sigma), a, y);
+        var factor = Factor(a, sigma);
+        try { return SolveFactored(factor, a, y); }
+        finally { ScratchArrays.Return(factor.L); }
     }
 
     /// <summary>What the scalar-σ core needs of A alone: the Cholesky factor of AᵀA + mσ²I (primal, m ≥ n) or of AAᵀ + mσ²I (dual).</summary>
@@ -71,7 +80,9 @@ public sealed class LstsqL2Solver : IDecoderSolver, IFactoringSolver
         var g = dual ? GramMatrix.Compute(Transposed(a), n, m) : GramMatrix.Compute(ColumnMajor(a), m, n);
         double ridge = m * sigma * sigma;
         for (int i = 0; i < size; i++) g[(long)i * size + i] += ridge;
-        return new L2Factor(m, n, sigma, dual, Cholesky.Factor(g, size) ? g : null);
+        if (Cholesky.Factor(g, size)) return new L2Factor(m, n, sigma, dual, g);
+        ScratchArrays.Return(g);
+        return new L2Factor(m, n, sigma, dual, null);
     }
 
     // Primal: (AᵀA + mσ²I)·X = AᵀY. Dual: (AAᵀ + mσ²I)·Z = Y, X = Aᵀ·Z.

@@ -19,14 +19,21 @@ public sealed class NnlsL2Solver : IDecoderSolver, IFactoringSolver
     /// <inheritdoc />
     /// <exception cref="ArgumentException">When <paramref name="solver"/> is not an <see cref="NnlsL2"/>, the shapes do not agree or a value is not finite.</exception>
     /// <exception cref="ValidationError">When reg is negative or not finite.</exception>
-    public SolverResult Solve(Solver solver, Matrix<double> A, Matrix<double> Y, Random rng) =>
-        SolveWith(Prepare(solver, A), A, Y);
+    public SolverResult Solve(Solver solver, Matrix<double> A, Matrix<double> Y, Random rng)
+    {
+        var prepared = Prepare(solver, A);
+        try { return SolveWith(prepared, A, Y); }
+        finally { prepared.Release(); }
+    }
 
     /// <inheritdoc cref="IFactoringSolver.Prepare"/>
     object IFactoringSolver.Prepare(Solver solver, Matrix<double> A) => Prepare(solver, A);
 
     /// <inheritdoc cref="IFactoringSolver.Solve(Solver, object, Matrix{double}, Matrix{double})"/>
     SolverResult IFactoringSolver.Solve(Solver solver, object prepared, Matrix<double> A, Matrix<double> Y) => SolveWith((Regularized)prepared, A, Y);
+
+    /// <inheritdoc cref="IFactoringSolver.Release"/>
+    void IFactoringSolver.Release(object prepared) => ((Regularized)prepared).Release();
 
     private static Regularized Prepare(Solver solver, Matrix<double> A)
     {
@@ -49,13 +56,23 @@ public sealed class NnlsL2Solver : IDecoderSolver, IFactoringSolver
     public static Matrix<double> SolveRegularized(Matrix<double> a, Matrix<double> y, double[] sigmas)
     {
         LstsqL2Solver.CheckShapes(a, y);
-        return Finish(PrepareRegularized(a, sigmas), a, y);
+        var prepared = PrepareRegularized(a, sigmas);
+        try { return Finish(prepared, a, y); }
+        finally { prepared.Release(); }
     }
 
     /// <summary>What the regularised NNLS needs of A alone: G = AᵀA + m·diag(σᵢ²) and its own Gram matrix GᵀG = G².</summary>
     /// <param name="G">G (null when there are no neurons).</param>
     /// <param name="GG">G² (null when there are no neurons).</param>
-    internal sealed record Regularized(Matrix<double>? G, Matrix<double>? GG);
+    internal sealed record Regularized(Matrix<double>? G, Matrix<double>? GG)
+    {
+        /// <summary>G and G² will not be used again (both are over arrays from <see cref="GramMatrix"/>).</summary>
+        public void Release()
+        {
+            ScratchArrays.Return(G?.AsColumnMajorArray());
+            ScratchArrays.Return(GG?.AsColumnMajorArray());
+        }
+    }
 
     /// <summary>G and G² of <see cref="SolveRegularized"/> for activities <paramref name="a"/>.</summary>
     internal static Regularized PrepareRegularized(Matrix<double> a, double[] sigmas)

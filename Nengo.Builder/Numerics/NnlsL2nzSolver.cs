@@ -13,8 +13,12 @@ public sealed class NnlsL2nzSolver : IDecoderSolver, IFactoringSolver
     /// <inheritdoc />
     /// <exception cref="ArgumentException">When <paramref name="solver"/> is not an <see cref="NnlsL2nz"/>, the shapes do not agree or a value is not finite.</exception>
     /// <exception cref="ValidationError">When reg is negative or not finite.</exception>
-    public SolverResult Solve(Solver solver, Matrix<double> A, Matrix<double> Y, Random rng) =>
-        NnlsL2Solver.SolveWith(Prepare(solver, A), A, Y);
+    public SolverResult Solve(Solver solver, Matrix<double> A, Matrix<double> Y, Random rng)
+    {
+        var prepared = Prepare(solver, A);
+        try { return NnlsL2Solver.SolveWith(prepared, A, Y); }
+        finally { prepared.Release(); }
+    }
 
     /// <inheritdoc cref="IFactoringSolver.Prepare"/>
     object IFactoringSolver.Prepare(Solver solver, Matrix<double> A) => Prepare(solver, A);
@@ -22,6 +26,9 @@ public sealed class NnlsL2nzSolver : IDecoderSolver, IFactoringSolver
     /// <inheritdoc cref="IFactoringSolver.Solve(Solver, object, Matrix{double}, Matrix{double})"/>
     SolverResult IFactoringSolver.Solve(Solver solver, object prepared, Matrix<double> A, Matrix<double> Y) =>
         NnlsL2Solver.SolveWith((NnlsL2Solver.Regularized)prepared, A, Y);
+
+    /// <inheritdoc cref="IFactoringSolver.Release"/>
+    void IFactoringSolver.Release(object prepared) => ((NnlsL2Solver.Regularized)prepared).Release();
 
     private static NnlsL2Solver.Regularized Prepare(Solver solver, Matrix<double> A)
     {
