@@ -16,7 +16,7 @@ namespace Nengo.Builder.Builders;
 /// </summary>
 internal sealed class SharedSolves
 {
-    private readonly Dictionary<(BuiltEnsemble Pre, Matrix<double> Points, Solver Solver, string Targets), SolverResult> _results
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(BuiltEnsemble Pre, Matrix<double> Points, Solver Solver, string Targets), SolverResult> _results
         = new(new ProblemComparer());
 
     /// <summary>Whether <paramref name="implementation"/> is one of the built-in solvers that ignore their random generator.</summary>
@@ -27,10 +27,9 @@ internal sealed class SharedSolves
     public SolverResult GetOrSolve(BuiltEnsemble pre, Matrix<double> points, Solver solver, Matrix<double> targets, Func<SolverResult> solve)
     {
         var key = (pre, points, solver, Hash(targets));
-        lock (_results)
-            if (_results.TryGetValue(key, out var known)) return known;
-        var result = solve();   // outside the lock: other problems solve in parallel (two equal ones at once both solve; the results are equal)
-        lock (_results) _results.TryAdd(key, result);
+        if (_results.TryGetValue(key, out var known)) return known;
+        var result = solve();   // not under a lock: other problems solve in parallel (two equal ones at once both solve; the results are equal)
+        _results.TryAdd(key, result);
         return result;
     }
 

@@ -51,12 +51,13 @@ internal static class TuningCurves
     private static bool Columns(double[] p, int m, int d, double[] e, double[] gain, double[] bias, double radius, NeuronType type,
         int j0, int j1, double[] current, double[] a)
     {
+        bool clearRates = type.GetType().Assembly != typeof(LIFRate).Assembly;   // Nengo's types write every rate
         bool nonzero = false;
         for (int j = j0; j < j1; j++)
         {
             // Projection x·e as axpys over the dimensions in order (column-major points), then the current; a vector
-            // of points at a time, each lane the same fused multiply-adds, division, product and sum as one point alone.
-            Array.Clear(current);
+            // of points at a time, each lane the same fused multiply-adds, division, product and sum as one point alone
+            // (the first one onto +0, without clearing the array first).
             ref double c = ref MemoryMarshal.GetArrayDataReference(current);
             int lanes = Vector256<double>.Count, full = m - m % lanes;
             for (int k = 0; k < d; k++)
@@ -64,10 +65,18 @@ internal static class TuningCurves
                 double ejk = e[j * d + k];
                 ref double column = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(p), k * m);
                 var ev = Vector256.Create(ejk);
+                if (k == 0)
+                {
+                    for (int i = 0; i < full; i += lanes)
+                        Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, (nuint)i), ev, Vector256<double>.Zero).StoreUnsafe(ref c, (nuint)i);
+                    for (int i = full; i < m; i++) Unsafe.Add(ref c, i) = Math.FusedMultiplyAdd(Unsafe.Add(ref column, i), ejk, 0.0);
+                    continue;
+                }
                 for (int i = 0; i < full; i += lanes)
                     Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, (nuint)i), ev, Vector256.LoadUnsafe(ref c, (nuint)i)).StoreUnsafe(ref c, (nuint)i);
                 for (int i = full; i < m; i++) Unsafe.Add(ref c, i) = Math.FusedMultiplyAdd(Unsafe.Add(ref column, i), ejk, Unsafe.Add(ref c, i));
             }
+            if (d == 0) Array.Clear(current);
             double g = gain[j], b = bias[j];
             var gv = Vector256.Create(g);
             var bv = Vector256.Create(b);
@@ -76,7 +85,7 @@ internal static class TuningCurves
                 (gv * (Vector256.LoadUnsafe(ref c, (nuint)i) / rv) + bv).StoreUnsafe(ref c, (nuint)i);
             for (int i = full; i < m; i++) current[i] = g * (current[i] / radius) + b;
             var rates = new Span<double>(a, j * m, m);
-            rates.Clear();   // a reused array: a neuron type need not write the rates that are zero
+            if (clearRates) rates.Clear();   // a reused array: a neuron type of another assembly need not write the zeros
             type.RatesFromCurrent(current, rates);
             nonzero = nonzero || rates.ContainsAnyExcept(0.0);
         }

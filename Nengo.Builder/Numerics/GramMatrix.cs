@@ -1,5 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 namespace Nengo.Builder.Numerics;
 
 /// <summary>
@@ -12,7 +14,8 @@ namespace Nengo.Builder.Numerics;
 /// <remarks>
 /// Tuning curves have long runs of zeros when the eval points are sorted along the space (a neuron is silent on one
 /// side of its intercept; <see cref="Builders.EvalPointOrder"/>), so each tile skips the 16-row blocks where its four
-/// or its three columns are all zero (<see cref="DotTile.BlockRows"/>), which is exact, and the columns are taken in
+/// or its three columns are all zero (<see cref="DotTile.BlockRows"/>), which is exact (when a value is not finite,
+/// 0 · NaN being NaN, nothing is skipped), and the columns are taken in
 /// the order of where their nonzero blocks begin, so that the columns of a tile share their zero blocks. The result is
 /// put back in the original order; the column order changes only which kernel sums an entry (the rounding).
 /// </remarks>
@@ -39,7 +42,10 @@ internal static class GramMatrix
     {
         int chunks = (m + ChunkRows - 1) / ChunkRows;
         var masks = new uint[(long)n * chunks];
-        ForColumns(m, n, c => ZeroMasks(a, m, c, chunks, masks));
+        var finite = new bool[n];
+        ForColumns(m, n, c => finite[c] = ZeroMasks(a, m, c, chunks, masks));
+        // 0 · NaN is NaN: with a value that is not finite nothing may be skipped.
+        if (Array.IndexOf(finite, false) >= 0) Array.Fill(masks, DotTile.AllBlocks);
         int[]? cols = ColumnOrder(masks, n, chunks, (m + DotTile.BlockRows - 1) / DotTile.BlockRows);
         if (cols is not null)
         {
@@ -80,21 +86,39 @@ internal static class GramMatrix
         else for (int c = 0; c < n; c++) body(c);
     }
 
-    // masks[c·chunks + k] bit b: column c has a nonzero in rows [16b, 16b + 16) of chunk k.
-    private static void ZeroMasks(double[] a, int m, int c, int chunks, uint[] masks)
+    // masks[c·chunks + k] bit b: column c has a nonzero in rows [16b, 16b + 16) of chunk k (−0 is zero). Returns
+    // whether every value of the column is finite.
+    private static bool ZeroMasks(double[] a, int m, int c, int chunks, uint[] masks)
     {
-        var column = new ReadOnlySpan<double>(a, c * m, m);
+        ref double column = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), (nint)((long)c * m));
+        var magnitude = Vector256.Create(long.MaxValue).AsDouble();
+        var exponent = Vector256.Create(0x7FF0000000000000UL);
+        var notFinite = Vector256<ulong>.Zero;
+        int wholeBlocks = m / DotTile.BlockRows;
         for (int k = 0; k < chunks; k++)
         {
             uint mask = 0;
-            int r0 = k * ChunkRows, r1 = Math.Min(m, r0 + ChunkRows);
-            for (int b = 0; r0 + b * DotTile.BlockRows < r1; b++)
+            int b0 = k * 32, b1 = Math.Min(wholeBlocks, b0 + 32);
+            for (int b = b0; b < b1; b++)
             {
-                int from = r0 + b * DotTile.BlockRows;
-                if (column.Slice(from, Math.Min(DotTile.BlockRows, r1 - from)).ContainsAnyExcept(0.0)) mask |= 1u << b;
+                nuint r = (nuint)(b * DotTile.BlockRows);
+                Vector256<double> v0 = Vector256.LoadUnsafe(ref column, r), v1 = Vector256.LoadUnsafe(ref column, r + 4),
+                    v2 = Vector256.LoadUnsafe(ref column, r + 8), v3 = Vector256.LoadUnsafe(ref column, r + 12);
+                if (((v0 | v1 | v2 | v3) & magnitude) != Vector256<double>.Zero) mask |= 1u << (b - b0);
+                notFinite |= Vector256.Equals(v0.AsUInt64() & exponent, exponent) | Vector256.Equals(v1.AsUInt64() & exponent, exponent)
+                    | Vector256.Equals(v2.AsUInt64() & exponent, exponent) | Vector256.Equals(v3.AsUInt64() & exponent, exponent);
             }
+            // The partial last block, in the chunk that holds it.
+            if (b1 == wholeBlocks && b1 < b0 + 32)
+                for (int r = wholeBlocks * DotTile.BlockRows; r < m; r++)
+                {
+                    double v = Unsafe.Add(ref column, r);
+                    if (!double.IsFinite(v)) return false;
+                    if (v != 0) mask |= 1u << (b1 - b0);
+                }
             masks[(long)c * chunks + k] = mask;
         }
+        return notFinite == Vector256<ulong>.Zero;
     }
 
     // The columns by where their nonzero blocks begin: first those with no zero block, then the others by the start
@@ -105,14 +129,18 @@ internal static class GramMatrix
         var keys = new (int Group, int Start, int Length, int Column)[n];
         for (int c = 0; c < n; c++)
         {
-            bool Nonzero(int b) => (masks[(long)c * chunks + b / 32] >> (b % 32) & 1) != 0;
-            int gapStart = 0, gap = 0, run = 0;
-            for (int b = 0; b < 2 * blocks && run < blocks; b++)   // twice round, for the run that wraps
-            {
-                if (Nonzero(b % blocks)) { run = 0; continue; }
-                if (++run > gap) { gap = run; gapStart = b - run + 1; }
-            }
-            keys[c] = gap == 0 ? (0, 0, blocks, c) : gap >= blocks ? (2, 0, 0, c) : (1, (gapStart + gap) % blocks, blocks - gap, c);
+            // The longest run of zero blocks between two nonzero ones, or round the end.
+            int first = -1, previous = -1, gap = 0, gapStart = 0;
+            for (int k = 0; k < chunks; k++)
+                for (uint bits = masks[(long)c * chunks + k]; bits != 0; bits &= bits - 1)
+                {
+                    int b = k * 32 + BitOperations.TrailingZeroCount(bits);
+                    if (first < 0) first = b;
+                    else if (b - previous - 1 > gap) { gap = b - previous - 1; gapStart = previous + 1; }
+                    previous = b;
+                }
+            if (first >= 0 && blocks - 1 - previous + first > gap) { gap = blocks - 1 - previous + first; gapStart = previous + 1; }
+            keys[c] = first < 0 ? (2, 0, 0, c) : gap == 0 ? (0, 0, blocks, c) : (1, (gapStart + gap) % blocks, blocks - gap, c);
         }
         Array.Sort(keys);
         var order = new int[n];

@@ -43,31 +43,30 @@ internal static class ScratchArrays
         if (array is { Length: >= MinLength } && Current.Value is { } pool) pool.Return(array);
     }
 
+    // Lock-free: a thread that holds a lock and is preempted makes the other spin.
     private sealed class Pool
     {
-        private readonly Dictionary<int, Stack<double[]>> _free = [];
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, System.Collections.Concurrent.ConcurrentStack<double[]>> _free = [];
         private long _bytes;
 
         public double[] Rent(int length)
         {
-            lock (_free)
-                if (_free.TryGetValue(length, out var stack) && stack.TryPop(out var array))
-                {
-                    _bytes -= 8L * length;
-                    return array;
-                }
+            if (_free.TryGetValue(length, out var stack) && stack.TryPop(out var array))
+            {
+                Interlocked.Add(ref _bytes, -8L * length);
+                return array;
+            }
             return GC.AllocateUninitializedArray<double>(length);
         }
 
         public void Return(double[] array)
         {
-            lock (_free)
+            if (Interlocked.Add(ref _bytes, 8L * array.Length) > MaxPooledBytes)
             {
-                if (_bytes + 8L * array.Length > MaxPooledBytes) return;
-                if (!_free.TryGetValue(array.Length, out var stack)) _free[array.Length] = stack = new Stack<double[]>();
-                stack.Push(array);
-                _bytes += 8L * array.Length;
+                Interlocked.Add(ref _bytes, -8L * array.Length);
+                return;
             }
+            _free.GetOrAdd(array.Length, _ => new System.Collections.Concurrent.ConcurrentStack<double[]>()).Push(array);
         }
     }
 

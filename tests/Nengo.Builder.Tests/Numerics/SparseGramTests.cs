@@ -114,6 +114,18 @@ public class SparseGramTests
     }
 
     [Test]
+    public void ANaNIsNotSkipped_AndANegativeZeroIs()
+    {
+        const int m = 1000, n = 10;
+        var a = SortedCurves(m, n, 1, seed: 8);
+        a[0 * m + 997] = double.NaN;     // the silent column, in the partial last block
+        a[2 * m + 5] = -0.0;
+        var g = GramMatrix.Compute(a, m, n);
+        for (int q = 0; q < n; q++) Assert.That(g[q * n], Is.NaN, $"G[0, {q}]");
+        Assert.That(Enumerable.Range(1, n - 1).SelectMany(p => Enumerable.Range(1, n - 1).Select(q => g[p + q * n])), Has.None.NaN);
+    }
+
+    [Test]
     public void EvalPoints_AreSortedAlongTheLine_AroundTheCircle_AndNotInMoreDimensions()
     {
         var rng = new Random(2);
