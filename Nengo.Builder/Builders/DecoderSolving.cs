@@ -36,20 +36,20 @@ public static class DecoderSolving
         var results = new DecoderSolution[problems.Count];
         var shared = SharedActivities.Find(ctx, problems);
         // One unit of work per set of problems that share their activities, solved one after the other by one
-        // thread: nobody waits for another's tuning curves, and the units run in parallel (their tuning curves then
-        // on one thread each: nested parallel loops only waited on each other).
+        // thread: nobody waits for another's tuning curves, and the units run in parallel, each on one thread
+        // (BuildThreads: nested parallel loops only waited on each other).
         var units = Units(shared);
         var errors = new Exception?[problems.Count];
-        void Unit(int u, bool parallel)
+        void Unit(int u)
         {
             foreach (int i in units[u])
             {
-                try { results[i] = SolveProblem(ctx, problems[i], shared[i], parallel); }
+                try { results[i] = SolveProblem(ctx, problems[i], shared[i]); }
                 catch (Exception e) { errors[i] = e; }
             }
         }
-        if (units.Count == 1) Unit(0, parallel: true);
-        else Parallel.For(0, units.Count, u => Unit(u, parallel: false));
+        if (units.Count == 1) Unit(0);
+        else Parallel.For(0, units.Count, u => Numerics.BuildThreads.AsWorker(() => Unit(u)));
         // Report the first failing connection in creation order, as a sequential build would, whichever thread
         // failed first.
         if (errors.FirstOrDefault(e => e is not null) is { } first)
@@ -117,13 +117,13 @@ public static class DecoderSolving
         return units;
     }
 
-    private static DecoderSolution SolveProblem(BuildContext ctx, Problem p, SharedActivities? shared = null, bool parallel = true)
+    private static DecoderSolution SolveProblem(BuildContext ctx, Problem p, SharedActivities? shared = null)
     {
-        try { return Solve(ctx, p, shared, parallel); }
+        try { return Solve(ctx, p, shared); }
         finally { shared?.Done(); }
     }
 
-    private static DecoderSolution Solve(BuildContext ctx, Problem p, SharedActivities? shared, bool parallel)
+    private static DecoderSolution Solve(BuildContext ctx, Problem p, SharedActivities? shared)
     {
         string me = p.Conn.Describe;
         var ens = (Ensemble)p.Conn.PreObject;
@@ -154,11 +154,11 @@ public static class DecoderSolving
             {
                 if (shared is not null && !direct && implementation is Numerics.IFactoringSolver factoring)
                 {
-                    var (a, active, prepared) = shared.Get(factoring, p.Solver, points, parallel);
+                    var (a, active, prepared) = shared.Get(factoring, p.Solver, points);
                     if (!active) throw Silent();
                     return factoring.Solve(p.Solver, prepared!, a, targets);
                 }
-                var activities = TuningCurves.Compute(points, built, out bool anyActive, parallel);
+                var activities = TuningCurves.Compute(points, built, out bool anyActive);
                 try
                 {
                     if (!anyActive) throw Silent();
@@ -222,13 +222,12 @@ public static class DecoderSolving
         /// <param name="solver">The factoring solver.</param>
         /// <param name="description">Its description.</param>
         /// <param name="points">The eval points in the solve's order (the same for every user).</param>
-        /// <param name="parallel">Whether the tuning curves may use several threads.</param>
-        public (Matrix<double> A, bool AnyActive, object? Prepared) Get(Numerics.IFactoringSolver solver, Solver description, Matrix<double> points, bool parallel)
+        public (Matrix<double> A, bool AnyActive, object? Prepared) Get(Numerics.IFactoringSolver solver, Solver description, Matrix<double> points)
         {
             lock (_gate)
             {
                 if (_value is { } known) return known;
-                var a = TuningCurves.Compute(points, pre, out bool anyActive, parallel);
+                var a = TuningCurves.Compute(points, pre, out bool anyActive);
                 var value = (a, anyActive, anyActive ? solver.Prepare(description, a) : null);
                 _value = value;
                 _solver = solver;

@@ -19,9 +19,8 @@ internal static class TuningCurves
     /// <param name="points">Eval points, m × d.</param>
     /// <param name="ensemble">The built ensemble (encoders n × d, gains, biases, radius, neuron type).</param>
     /// <param name="anyActive">Receives whether some activity is not zero.</param>
-    /// <param name="parallel">Whether a large computation may use several threads (not when the caller is one of several in parallel).</param>
     /// <returns>A dense m × n matrix over its own column-major array (from <see cref="Numerics.ScratchArrays"/>: the caller may return it).</returns>
-    public static Matrix<double> Compute(Matrix<double> points, BuiltEnsemble ensemble, out bool anyActive, bool parallel = true)
+    public static Matrix<double> Compute(Matrix<double> points, BuiltEnsemble ensemble, out bool anyActive)
     {
         int m = points.RowCount, d = points.ColumnCount, n = ensemble.Encoders.RowCount;
         var p = points.AsColumnMajorArray() ?? points.ToColumnMajorArray();
@@ -35,7 +34,7 @@ internal static class TuningCurves
         var active = new bool[groups];
         void Neurons(int gi, double[] current) =>
             active[gi] = Columns(p, m, d, e, gain, bias, radius, type, gi * Group, Math.Min(n, gi * Group + Group), current, a);
-        if (!parallel || (long)m * n * (d + 8) < 1 << 18)
+        if (!Numerics.BuildThreads.MayParallelize || (long)m * n * (d + 8) < 1 << 18)
         {
             var current = new double[m];
             for (int gi = 0; gi < groups; gi++) Neurons(gi, current);

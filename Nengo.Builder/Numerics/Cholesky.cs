@@ -49,7 +49,7 @@ internal static class Cholesky
                 UpdateRows(l, n, j0, j1, i0, i1, s);
                 SolveRows(l, n, j0, j1, i0, i1, s);   // the update's scratch, free again, holds the panel
             }
-            if (n >= ParallelOrder && groups > 1)
+            if (n >= ParallelOrder && groups > 1 && BuildThreads.MayParallelize)
                 Parallel.For(0, groups, () => new double[GroupRows * Block], (gi, _, s) => { Group(gi, s); return s; }, _ => { });
             else
                 for (int gi = 0; gi < groups; gi++) Group(gi, scratch);

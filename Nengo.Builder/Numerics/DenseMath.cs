@@ -138,7 +138,7 @@ public static class DenseMath
 
     private static void For(int count, long work, Action<int> body)
     {
-        if (work < ParallelWork || count < 2) { for (int i = 0; i < count; i++) body(i); return; }
+        if (work < ParallelWork || count < 2 || !BuildThreads.MayParallelize) { for (int i = 0; i < count; i++) body(i); return; }
         Parallel.For(0, count, body);
     }
 }

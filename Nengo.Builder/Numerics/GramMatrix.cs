@@ -40,6 +40,24 @@ internal static class GramMatrix
     /// <returns>The n·n entries of G, in an array from <see cref="ScratchArrays"/> (the caller may return it).</returns>
     public static double[] Compute(double[] a, int m, int n)
     {
+        var g = ComputeInTileOrder(a, m, n, out var cols);
+        if (cols is null) return g;
+        var result = Unpermuted(g, n, cols);
+        ScratchArrays.Return(g);
+        return result;
+    }
+
+    /// <summary>
+    /// The Gram matrix of A's columns taken in the order of the tiles: G' = PᵀGP with G'[i, j] = G[order[i], order[j]],
+    /// n × n column-major (symmetric), for a caller that can work in that order (a solve permutes its right-hand sides).
+    /// </summary>
+    /// <param name="a">A, column-major, at least m·n values.</param>
+    /// <param name="m">Rows of A.</param>
+    /// <param name="n">Columns of A.</param>
+    /// <param name="order">Receives the column order, or null when it is 0, 1, …, n − 1 (then G' = G).</param>
+    /// <returns>The n·n entries of G', in an array from <see cref="ScratchArrays"/>.</returns>
+    public static double[] ComputeInTileOrder(double[] a, int m, int n, out int[]? order)
+    {
         int chunks = (m + ChunkRows - 1) / ChunkRows;
         var masks = new uint[(long)n * chunks];
         var finite = new bool[n];
@@ -57,17 +75,15 @@ internal static class GramMatrix
         Array.Clear(g);
         var work = new Operands(a, m, n, cols ?? Identity(n), masks, chunks);
         int panels = (n + PanelCols - 1) / PanelCols;
-        if ((double)m * n * n / 2 > ParallelWork && panels > 1)
+        if ((double)m * n * n / 2 > ParallelWork && panels > 1 && BuildThreads.MayParallelize)
             Parallel.For(0, panels, i => Panel(work, panels - 1 - i, g)); // widest panels (most work) first
         else
             for (int panel = 0; panel < panels; panel++) Panel(work, panel, g);
         for (int q = 0; q < n; q++)
             for (int p = q + 1; p < n; p++)
                 g[p + (long)q * n] = g[q + (long)p * n];
-        if (cols is null) return g;
-        var result = Unpermuted(g, n, cols);
-        ScratchArrays.Return(g);
-        return result;
+        order = cols;
+        return g;
     }
 
     /// <summary>A, its column order for the tiles, and the zero masks of the columns in that order (chunks per column).</summary>
@@ -82,7 +98,7 @@ internal static class GramMatrix
 
     private static void ForColumns(int m, int n, Action<int> body)
     {
-        if ((long)m * n > ParallelCopy) Parallel.For(0, n, body);
+        if ((long)m * n > ParallelCopy && BuildThreads.MayParallelize) Parallel.For(0, n, body);
         else for (int c = 0; c < n; c++) body(c);
     }
 

@@ -72,7 +72,7 @@ public sealed class LstsqL1Solver : IDecoderSolver
             Descend(g, n, new ReadOnlySpan<double>(c, col * n, n), yy, l1Reg, l2Reg, maxIter, new Span<double>(x, col * n, n), q);
         }
 
-        if (k > 1 && (double)n * n * k > 2e5)
+        if (k > 1 && (double)n * n * k > 2e5 && BuildThreads.MayParallelize)
             Parallel.For(0, k, () => new double[n], (col, _, q) => { Column(col, q); return q; }, _ => { });
         else
         {

@@ -68,7 +68,8 @@ public sealed class LstsqL2Solver : IDecoderSolver, IFactoringSolver
     /// <param name="Sigma">σ.</param>
     /// <param name="Dual">Whether the factor is of AAᵀ + mσ²I.</param>
     /// <param name="L">The factor, row-major; null when the system is not positive definite (or there are no neurons).</param>
-    private sealed record L2Factor(int M, int N, double Sigma, bool Dual, double[]? L);
+    /// <param name="Order">Primal: the neurons in the order of the factor's rows (<see cref="GramMatrix.ComputeInTileOrder"/>); null for 0, 1, ….</param>
+    private sealed record L2Factor(int M, int N, double Sigma, bool Dual, double[]? L, int[]? Order = null);
 
     private static L2Factor Factor(Matrix<double> a, double sigma)
     {
@@ -76,11 +77,13 @@ public sealed class LstsqL2Solver : IDecoderSolver, IFactoringSolver
         if (n == 0) return new L2Factor(m, n, sigma, false, null);
         bool dual = m < n;
         int size = dual ? m : n;
-        // The Gram array is exactly symmetric (mirrored), so it is its own row-major copy: factored in place.
-        var g = dual ? GramMatrix.Compute(Transposed(a), n, m) : GramMatrix.Compute(ColumnMajor(a), m, n);
+        // The Gram array is exactly symmetric (mirrored), so it is its own row-major copy: factored in place. The
+        // primal one stays in the Gram's column order (the ridge is the same for every neuron); the solve permutes.
+        int[]? order = null;
+        var g = dual ? GramMatrix.Compute(Transposed(a), n, m) : GramMatrix.ComputeInTileOrder(ColumnMajor(a), m, n, out order);
         double ridge = m * sigma * sigma;
         for (int i = 0; i < size; i++) g[(long)i * size + i] += ridge;
-        if (Cholesky.Factor(g, size)) return new L2Factor(m, n, sigma, dual, g);
+        if (Cholesky.Factor(g, size)) return new L2Factor(m, n, sigma, dual, g, order);
         ScratchArrays.Return(g);
         return new L2Factor(m, n, sigma, dual, null);
     }
@@ -90,10 +93,32 @@ public sealed class LstsqL2Solver : IDecoderSolver, IFactoringSolver
     {
         if (f.N == 0) return Matrix<double>.Build.Dense(0, y.ColumnCount);
         if (f.L is null) throw NotPositiveDefinite(f.M, f.N, f.Sigma, null);
-        var x = DenseMath.CholeskySolveFactored(f.L, f.Dual ? y : DenseMath.TransposeAndMultiply(a, y));
+        if (f.Dual)
+        {
+            var z = DenseMath.CholeskySolveFactored(f.L, y);
+            CheckFinite(z, f);
+            return DenseMath.TransposeAndMultiply(a, z);
+        }
+        var rhs = DenseMath.TransposeAndMultiply(a, y);
+        if (f.Order is not { } order)
+        {
+            var x = DenseMath.CholeskySolveFactored(f.L, rhs);
+            CheckFinite(x, f);
+            return x;
+        }
+        // G'·x' = Pᵀ·AᵀY with G' = PᵀGP, then x = P·x'.
+        var permuted = DenseMath.CholeskySolveFactored(f.L, Matrix<double>.Build.Dense(f.N, rhs.ColumnCount, (i, j) => rhs[order[i], j]));
+        CheckFinite(permuted, f);
+        var solution = Matrix<double>.Build.Dense(f.N, rhs.ColumnCount);
+        for (int i = 0; i < f.N; i++)
+            for (int j = 0; j < rhs.ColumnCount; j++) solution[order[i], j] = permuted[i, j];
+        return solution;
+    }
+
+    private static void CheckFinite(Matrix<double> x, L2Factor f)
+    {
         foreach (double v in x.Enumerate())
             if (!double.IsFinite(v)) throw NotPositiveDefinite(f.M, f.N, f.Sigma, null);
-        return f.Dual ? DenseMath.TransposeAndMultiply(a, x) : x;
     }
 
     /// <summary>

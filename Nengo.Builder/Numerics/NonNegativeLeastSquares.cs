@@ -123,7 +123,7 @@ public static class NonNegativeLeastSquares
         var x = new double[(long)n * k];
         if (n == 0 || k == 0) return Matrix<double>.Build.Dense(n, k, x);
         // Each column is independent; parallelise when there is enough work to amortise the threads.
-        if (k > 1 && (double)n * n * k > 2e5)
+        if (k > 1 && (double)n * n * k > 2e5 && BuildThreads.MayParallelize)
         {
             Parallel.For(0, k, () => new Workspace(n),
                 (col, _, ws) => { ws.Run(g, cArr, col * n, x, col * n, limit); return ws; }, _ => { });

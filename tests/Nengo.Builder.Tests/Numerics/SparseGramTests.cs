@@ -113,6 +113,21 @@ public class SparseGramTests
         Assert.That(Enumerable.Range(0, n).Count(j => g[j + j * n] == 0), Is.EqualTo(1), "only one silent column");
     }
 
+    [TestCase(1)]
+    [TestCase(2)]
+    public void TheL2Solve_InTheGramsColumnOrder_IsTheSolveOfTheNormalEquations(int d)
+    {
+        // The factor is of the reordered Gram matrix; the solve permutes the right-hand side and the solution back.
+        const int m = 900, n = 120;
+        var a = Matrix<double>.Build.Dense(m, n, SortedCurves(m, n, d, seed: 11));
+        var y = Matrix<double>.Build.Dense(m, 2, (i, j) => Math.Sin(0.01 * i * (j + 1)));
+        double sigma = 0.1 * a.Enumerate().Max();
+        var x = LstsqL2Solver.SolveL2(a, y, sigma);
+        var normal = a.TransposeThisAndMultiply(a) + Matrix<double>.Build.DenseIdentity(n) * (m * sigma * sigma);
+        var want = normal.Cholesky().Solve(a.TransposeThisAndMultiply(y));
+        Assert.That((x - want).Enumerate().Max(Math.Abs), Is.LessThan(1e-10 * want.Enumerate().Max(Math.Abs)));
+    }
+
     [Test]
     public void ANaNIsNotSkipped_AndANegativeZeroIs()
     {
