@@ -107,14 +107,15 @@ public static class DecoderSolving
     // The problems grouped by the activities they share (a problem alone is its own group), in creation order.
     private static List<int[]> Units(SharedActivities?[] shared)
     {
-        var units = new List<int[]>();
-        var seen = new HashSet<SharedActivities>();
+        var units = new List<List<int>>();
+        var byGroup = new Dictionary<SharedActivities, List<int>>();
         for (int i = 0; i < shared.Length; i++)
         {
             if (shared[i] is not { } group) units.Add([i]);
-            else if (seen.Add(group)) units.Add(Enumerable.Range(i, shared.Length - i).Where(j => shared[j] == group).ToArray());
+            else if (byGroup.TryGetValue(group, out var members)) members.Add(i);
+            else units.Add(byGroup[group] = [i]);
         }
-        return units;
+        return units.ConvertAll(u => u.ToArray());
     }
 
     private static DecoderSolution SolveProblem(BuildContext ctx, Problem p, SharedActivities? shared = null)

@@ -51,9 +51,10 @@ public class ScratchArraysTests
         {
             var array = ScratchArrays.Rent(Long);
             ScratchArrays.Return(array);
-            double[]? fromTask = null;
-            Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = 2 }, () => { }, () => fromTask = ScratchArrays.Rent(Long));
-            Assert.That(fromTask, Is.SameAs(array));
+            // On a pool thread (Task.Run never runs inline), where only the flowing context can carry the pool.
+            var fromTask = Task.Run(() => (Environment.CurrentManagedThreadId, ScratchArrays.Rent(Long))).Result;
+            Assert.That(fromTask.CurrentManagedThreadId, Is.Not.EqualTo(Environment.CurrentManagedThreadId));
+            Assert.That(fromTask.Item2, Is.SameAs(array));
         }
     }
 
