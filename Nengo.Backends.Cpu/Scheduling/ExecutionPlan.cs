@@ -21,9 +21,17 @@ internal sealed class ExecutionPlan : IDisposable
     /// </summary>
     public const long DefaultParallelThreshold = 300_000;
 
+    /// <summary>
+    /// A plan with a parallel level of at least this many times the threshold starts on the workers
+    /// (<see cref="ParallelModeTuner"/>): scale-64's levels (0.5–1 M) and scale-256's ran faster on two threads in every
+    /// measurement; a plan whose levels are just above the threshold starts on the calling thread.
+    /// </summary>
+    public const int StartParallelFactor = 2;
+
     private readonly Level[] _levels;
     private readonly WorkerPool? _pool;
     private readonly ParallelModeTuner? _tuner;
+    private readonly bool _startsOnWorkers;
     private Level? _current;
     private readonly Action<int> _runBin;
 
@@ -37,17 +45,20 @@ internal sealed class ExecutionPlan : IDisposable
         foreach (var k in kernels) _names[k.Kernel] = k.Name;
         var levels = new List<Level>();
         bool anyParallel = false;
+        long largest = 0;
         foreach (var g in kernels.GroupBy(k => k.Level).OrderBy(g => g.Key))
         {
             var units = Units(g.ToArray());
             long cost = units.Sum(u => u.Cost);
             int bins = threads > 1 && units.Count > 1 && cost >= parallelThreshold ? Math.Min(threads, units.Count) : 1;
             anyParallel |= bins > 1;
+            if (bins > 1) largest = Math.Max(largest, cost);
             levels.Add(new Level(Bin(units, bins).Select(b => b.SelectMany(u => u.Kernels).OrderBy(k => k.Order).Select(k => k.Kernel).ToArray()).ToArray()));
         }
         _levels = [.. levels];
         _pool = anyParallel ? new WorkerPool(threads) : null;
-        _tuner = anyParallel ? new ParallelModeTuner() : null;
+        _startsOnWorkers = anyParallel && largest >= StartParallelFactor * parallelThreshold;
+        _tuner = anyParallel ? new ParallelModeTuner(startParallel: _startsOnWorkers) : null;
         _runBin = RunBin;
         Threads = _pool?.Workers ?? 1;
     }
@@ -103,7 +114,7 @@ internal sealed class ExecutionPlan : IDisposable
     public string Report()
     {
         var sb = new System.Text.StringBuilder();
-        sb.AppendLine($"CPU plan: {_levels.Length} levels, {_levels.Count(l => l.Bins.Length > 1)} run in parallel on {Threads} threads, {_names.Count} kernels");
+        sb.AppendLine($"CPU plan: {_levels.Length} levels, {_levels.Count(l => l.Bins.Length > 1)} run in parallel on {Threads} threads, {_names.Count} kernels, starting on {(_startsOnWorkers ? "the workers" : "the calling thread")}");
         if (_times.Count > 0)
         {
             double total = _times.Values.Sum(v => v.Ticks);

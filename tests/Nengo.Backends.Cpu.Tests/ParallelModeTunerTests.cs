@@ -7,9 +7,9 @@ namespace Nengo.Backends.Cpu.Tests;
 public sealed class ParallelModeTunerTests
 {
     /// <summary>Runs <paramref name="steps"/> steps whose time is cost(step, parallel); returns the mode of every step.</summary>
-    private static bool[] Drive(int steps, Func<int, bool, long> cost)
+    private static bool[] Drive(int steps, Func<int, bool, long> cost, bool startParallel = false)
     {
-        var tuner = new ParallelModeTuner(windowTicks: 0);
+        var tuner = new ParallelModeTuner(windowTicks: 0, startParallel);
         var modes = new bool[steps];
         for (int i = 0; i < steps; i++)
         {
@@ -63,5 +63,22 @@ public sealed class ParallelModeTunerTests
             return i == firstParallel + 6 ? 4000 : 60;
         });
         Assert.That(ParallelShare(modes, 0, 5000), Is.GreaterThan(0.9));
+    }
+
+    [Test]
+    public void StartedOnTheWorkers_TheyRunEveryStepUntilTheFirstCheck()
+    {
+        var modes = Drive(5000, (_, parallel) => parallel ? 60 : 100, startParallel: true);
+        Assert.That(modes[..ParallelModeTuner.FirstCheck].All(p => p), Is.True, "no step on the calling thread before the first check");
+        Assert.That(modes[ParallelModeTuner.FirstCheck..(ParallelModeTuner.FirstCheck + 40)].Any(p => !p), Is.True, "the calling thread is measured at the first check");
+        Assert.That(ParallelShare(modes, 0, 5000), Is.GreaterThan(0.97));
+    }
+
+    [Test]
+    public void StartedOnTheWorkers_SlowerWorkersAreDroppedAtTheFirstCheck()
+    {
+        var modes = Drive(5000, (_, parallel) => parallel ? 160 : 100, startParallel: true);
+        Assert.That(modes[..ParallelModeTuner.FirstCheck].All(p => p), Is.True);
+        Assert.That(ParallelShare(modes, ParallelModeTuner.FirstCheck + 40, 5000), Is.LessThan(0.05));
     }
 }

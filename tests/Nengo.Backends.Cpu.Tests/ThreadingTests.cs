@@ -44,4 +44,17 @@ public sealed class ThreadingTests
         for (int p = 0; p < results[0].Length; p++)
             Assert.That(results[1][p], Is.EqualTo(results[0][p]), $"probe {p}");
     }
+
+    [Test]
+    public void APlanWithLargeLevels_StartsOnTheWorkers()
+    {
+        string Report(long threshold)
+        {
+            var (net, _) = Model();
+            using var sim = new Simulator(net, backend: new CpuBackend(threads: 2) { ParallelThreshold = threshold });
+            return sim.PlanReport();
+        }
+        Assert.That(Report(1_000), Does.Contain("starting on the workers"));
+        Assert.That(Report(1_000_000_000), Does.Contain("0 run in parallel").And.Contain("starting on the calling thread"));
+    }
 }
