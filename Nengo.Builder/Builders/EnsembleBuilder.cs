@@ -34,7 +34,8 @@ public static class EnsembleBuilder
         // 1. Eval points.
         var evalDist = ens.EvalPoints ?? Defaults.Find(ens, x => x.Ensemble.EvalPoints) ?? new ScatteredHypersphere(surface: false);
         int m = evalDist is Samples s ? s.Rows : ens.NEvalPoints ?? Defaults.FindValue(ens, x => x.Ensemble.NEvalPoints) ?? Defaults.NEvalPoints(n, d);
-        var evalPoints = Matrix<double>.Build.DenseOfArray(evalDist.Sample(m, d, rng)) * radius;
+        var evalPoints = Matrix<double>.Build.DenseOfArray(evalDist.Sample(m, d, rng));
+        if (radius != 1) evalPoints *= radius;   // x·1 is x: no second copy of a large matrix
 
         // 2. Decoded input.
         var input = ctx.SetSignal(ens, "in", Signal.Zeros($"{me}.in", d));
@@ -53,7 +54,7 @@ public static class EnsembleBuilder
                 {
                     double norm = encoders.Row(i).L2Norm();
                     if (!(norm > 0)) throw new BuildError($"{me}: encoders must not have zero rows when normalizeEncoders is true, got a zero row for neuron {i}.");
-                    encoders.SetRow(i, encoders.Row(i) / norm);
+                    for (int j = 0; j < d; j++) encoders[i, j] /= norm;
                 }
             }
         }

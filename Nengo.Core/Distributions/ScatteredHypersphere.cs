@@ -198,19 +198,42 @@ public sealed record ScatteredHypersphere : Distribution
     }
 
     /// <summary>A random orthogonal d×d matrix U·Vᵀ from the SVD of a standard-normal matrix.</summary>
-    private static Matrix<double> RandomOrthogonal(int d, Random rng)
+    private static double[,] RandomOrthogonal(int d, Random rng)
     {
         var g = new double[d, d];
         for (int i = 0; i < d; i++)
             for (int j = 0; j < d; j++)
                 g[i, j] = rng.NextGaussian();
         var svd = Matrix<double>.Build.DenseOfArray(g).Svd(computeVectors: true);
-        return svd.U * svd.VT;
+        return (svd.U * svd.VT).ToArray();
     }
 
-    private static double[,] Rotate(double[,] points, Matrix<double> rotation)
+    /// <summary>
+    /// points ← points · rotation, row by row in place: each entry is the sum over k in order of the products
+    /// (no copies of the n × d points, which for eval points are large-object-heap arrays).
+    /// </summary>
+    private static double[,] Rotate(double[,] points, double[,] rotation)
     {
-        if (points.GetLength(0) == 0) return points;
-        return (Matrix<double>.Build.DenseOfArray(points) * rotation).ToArray();
+        int n = points.GetLength(0), d = points.GetLength(1);
+        void Row(int i, double[] row)
+        {
+            for (int k = 0; k < d; k++) row[k] = points[i, k];
+            for (int j = 0; j < d; j++)
+            {
+                double sum = 0;
+                for (int k = 0; k < d; k++) sum += row[k] * rotation[k, j];
+                points[i, j] = sum;
+            }
+        }
+        if ((long)n * d * d < 1 << 16)
+        {
+            var row = new double[d];
+            for (int i = 0; i < n; i++) Row(i, row);
+        }
+        else
+        {
+            Parallel.For(0, n, () => new double[d], (i, _, row) => { Row(i, row); return row; }, _ => { });
+        }
+        return points;
     }
 }
