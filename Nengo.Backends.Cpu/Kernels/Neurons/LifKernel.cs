@@ -17,7 +17,7 @@ namespace Nengo.Backends.Cpu.Kernels.Neurons;
 /// One vector pass (four float64 or eight float32 lanes) does what almost every neuron needs: decrement the refractory time,
 /// integrate whole-step neurons with the precomputed 1 − exp(−dt/τ_rc), keep refractory ones, zero the
 /// output. Neurons whose refractory period ends inside the step (0 &lt; r &lt; dt) and neurons that spiked
-/// are queued; the queues are then processed densely, a vector at a time: expm1(−Δ/τ_rc) with Δ = dt − r by
+/// are queued; the queues are then processed densely, two vectors at a time (independent chains that overlap): expm1(−Δ/τ_rc) with Δ = dt − r by
 /// a short series (dt/τ_rc ≤ 0.1) or vector exp, and the spike time dt + τ_rc·log1p(−(v − 1)/(J − 1)) by a vector
 /// log1p (<see cref="Nengo.Numerics.VectorLogP1"/>). Each neuron's arithmetic is lane-independent and the same
 /// wherever it sits (the scalar tail repeats a lane's operations), so a merged range sliced over threads gives
@@ -55,8 +55,8 @@ internal sealed class LifKernel<T> : CpuKernel where T : unmanaged, IFloatingPoi
         _minV = Vector256.Create(Real.Of<T>(lif.MinVoltage));
         _spike = Vector256.Create(Real.Of<T>(lif.Amplitude / dt));
         _smallSteps = dt / lif.TauRc <= 0.1;
-        _partial = new int[n + 8];
-        _spiked = new int[n + 8];
+        _partial = new int[n + 16];   // spare: a vector of appended lanes, and two vectors of padding (PadQueue)
+        _spiked = new int[n + 16];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -121,7 +121,7 @@ internal sealed class LifKernel<T> : CpuKernel where T : unmanaged, IFloatingPoi
 
     /// <summary>
     /// Integrates the <paramref name="partials"/> queued neurons over Δ = dt − r, the part of the step after their
-    /// refractory period, a vector at a time, and queues those that spike; returns the new spike count.
+    /// refractory period, two vectors at a time, and queues those that spike; returns the new spike count.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FinishPartials(ref T a, int partials, int spikes)
@@ -131,23 +131,41 @@ internal sealed class LifKernel<T> : CpuKernel where T : unmanaged, IFloatingPoi
         ref int spikedQueue = ref MemoryMarshal.GetArrayDataReference(_spiked);
         int lanes = Lanes;
         PadQueue(ref queue, partials);
-        for (int k = 0; k < partials; k += lanes)
+        // Two vectors per pass: their chains (gathers, series, clamp) are independent, so they overlap.
+        for (int k = 0; k < partials; k += 2 * lanes)
         {
-            ref int at = ref Unsafe.Add(ref queue, k);
-            var j = Gather(ref current, ref at);
-            var v = Gather(ref voltage, ref at);
-            var x = (_dt - Gather(ref refractory, ref at)) * _negInvTauRc;
-            var vNew = v - (j - v) * (_smallSteps ? ExpM1Small(x) : Real.Exp(x) - Vector256<T>.One);
-            uint spiked = Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(vNew, Vector256<T>.One));
-            vNew = Clamp(vNew, _minV);
-            int count = Math.Min(lanes, partials - k);
-            for (int l = 0; l < count; l++)
-            {
-                int n = Unsafe.Add(ref at, l);
-                Unsafe.Add(ref voltage, n) = vNew[l];
-                Unsafe.Add(ref spikedQueue, spikes) = n;
-                spikes += (int)((spiked >> l) & 1);
-            }
+            ref int at0 = ref Unsafe.Add(ref queue, k);
+            ref int at1 = ref Unsafe.Add(ref queue, k + lanes);
+            var vNew0 = Integrate(ref current, ref voltage, ref refractory, ref at0);
+            var vNew1 = Integrate(ref current, ref voltage, ref refractory, ref at1);
+            spikes = StorePartials(ref voltage, ref spikedQueue, ref at0, vNew0, Math.Min(lanes, partials - k), spikes);
+            spikes = StorePartials(ref voltage, ref spikedQueue, ref at1, vNew1, Math.Min(lanes, partials - k - lanes), spikes);
+        }
+        return spikes;
+    }
+
+    /// <summary>The voltage after the part of the step past the refractory period, for the queued neurons at <paramref name="at"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector256<T> Integrate(ref T current, ref T voltage, ref T refractory, ref int at)
+    {
+        var j = Gather(ref current, ref at);
+        var v = Gather(ref voltage, ref at);
+        var x = (_dt - Gather(ref refractory, ref at)) * _negInvTauRc;
+        return v - (j - v) * (_smallSteps ? ExpM1Small(x) : Real.Exp(x) - Vector256<T>.One);
+    }
+
+    /// <summary>Stores the first <paramref name="count"/> lanes of <paramref name="vNew"/> (clamped) and queues those above threshold; returns the new spike count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int StorePartials(ref T voltage, ref int spikedQueue, ref int at, Vector256<T> vNew, int count, int spikes)
+    {
+        uint spiked = Vector256.ExtractMostSignificantBits(Vector256.GreaterThan(vNew, Vector256<T>.One));
+        vNew = Clamp(vNew, _minV);
+        for (int l = 0; l < count; l++)
+        {
+            int n = Unsafe.Add(ref at, l);
+            Unsafe.Add(ref voltage, n) = vNew[l];
+            Unsafe.Add(ref spikedQueue, spikes) = n;
+            spikes += (int)((spiked >> l) & 1);
         }
         return spikes;
     }
@@ -173,39 +191,56 @@ internal sealed class LifKernel<T> : CpuKernel where T : unmanaged, IFloatingPoi
         return p * x;
     }
 
-    /// <summary>The <paramref name="spikes"/> queued spiking neurons, a vector at a time: sub-step spike time, reset, refractory period, output spike.</summary>
+    /// <summary>The <paramref name="spikes"/> queued spiking neurons, two vectors at a time: sub-step spike time, reset, refractory period, output spike.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Spike(ref T a, int spikes)
     {
         ref T current = ref Unsafe.Add(ref a, _j), voltage = ref Unsafe.Add(ref a, _v);
         ref T refractory = ref Unsafe.Add(ref a, _ref), output = ref Unsafe.Add(ref a, _out);
         ref int queue = ref MemoryMarshal.GetArrayDataReference(_spiked);
-        var one = Vector256<T>.One;
         T amplitude = _spike[0];
         int lanes = Lanes;
         PadQueue(ref queue, spikes);
-        for (int k = 0; k < spikes; k += lanes)
+        // Two vectors per pass: the divisions and logarithms of both are independent, so they overlap.
+        for (int k = 0; k < spikes; k += 2 * lanes)
         {
-            ref int at = ref Unsafe.Add(ref queue, k);
-            var j = Gather(ref current, ref at);
-            var v = Gather(ref voltage, ref at);
-            var period = _tauRef + (_dt + _tauRc * Real.LogP1OfNegative((v - one) / (one - j)));
-            int count = Math.Min(lanes, spikes - k);
-            for (int l = 0; l < count; l++)
-            {
-                int n = Unsafe.Add(ref at, l);
-                Unsafe.Add(ref refractory, n) = period[l];
-                Unsafe.Add(ref voltage, n) = T.Zero;
-                Unsafe.Add(ref output, n) = amplitude;
-            }
+            ref int at0 = ref Unsafe.Add(ref queue, k);
+            ref int at1 = ref Unsafe.Add(ref queue, k + lanes);
+            var period0 = Period(ref current, ref voltage, ref at0);
+            var period1 = Period(ref current, ref voltage, ref at1);
+            Fire(ref refractory, ref voltage, ref output, ref at0, period0, Math.Min(lanes, spikes - k), amplitude);
+            Fire(ref refractory, ref voltage, ref output, ref at1, period1, Math.Min(lanes, spikes - k - lanes), amplitude);
         }
     }
 
-    /// <summary>Fills the lanes after the last queued neuron with neuron 0, so the last vector gathers valid memory (its results are not stored).</summary>
+    /// <summary>The refractory time to set for the queued spiking neurons at <paramref name="at"/>: τ_ref plus the part of the step after the spike.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector256<T> Period(ref T current, ref T voltage, ref int at)
+    {
+        var one = Vector256<T>.One;
+        var j = Gather(ref current, ref at);
+        var v = Gather(ref voltage, ref at);
+        return _tauRef + (_dt + _tauRc * Real.LogP1OfNegative((v - one) / (one - j)));
+    }
+
+    /// <summary>Reset, refractory period and output spike of the first <paramref name="count"/> queued neurons at <paramref name="at"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Fire(ref T refractory, ref T voltage, ref T output, ref int at, Vector256<T> period, int count, T amplitude)
+    {
+        for (int l = 0; l < count; l++)
+        {
+            int n = Unsafe.Add(ref at, l);
+            Unsafe.Add(ref refractory, n) = period[l];
+            Unsafe.Add(ref voltage, n) = T.Zero;
+            Unsafe.Add(ref output, n) = amplitude;
+        }
+    }
+
+    /// <summary>Fills the two vectors of lanes after the last queued neuron with neuron 0, so the last pass gathers valid memory (its results are not stored).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void PadQueue(ref int queue, int count)
     {
-        for (int l = 0; l < Lanes; l++) Unsafe.Add(ref queue, count + l) = 0;
+        for (int l = 0; l < 2 * Lanes; l++) Unsafe.Add(ref queue, count + l) = 0;
     }
 
     /// <summary>x[at[l]] in lane l, for every lane.</summary>
