@@ -23,8 +23,8 @@ internal sealed class ExecutionPlan : IDisposable
 
     /// <summary>
     /// A plan with a parallel level of at least this many times the threshold starts on the workers
-    /// (<see cref="ParallelModeTuner"/>): scale-64's levels (0.5–1 M) and scale-256's ran faster on two threads in every
-    /// measurement; a plan whose levels are just above the threshold starts on the calling thread.
+    /// (<see cref="ParallelModeTuner"/>): scale-64 (levels of 0.5–1 M) and scale-256 ran faster that way in 200-step runs
+    /// (benchmarks/RESULTS.md, seventh session); a plan whose levels are just above the threshold starts on the calling thread.
     /// </summary>
     public const int StartParallelFactor = 2;
 
