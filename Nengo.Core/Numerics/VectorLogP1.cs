@@ -43,21 +43,60 @@ internal static class VectorLogP1
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> OfNegative(Vector256<float> y) => Core(y, Range.Negative);
 
+    /// <summary>
+    /// ln(1 + y) for two vectors, y &gt; −1: per lane exactly what <see cref="Of(Vector256{double})"/> computes, with the
+    /// two chains taken step by step side by side, so that their divisions and series overlap (the LIF rate curves of
+    /// the builder: about 20 % less time per value than one vector at a time).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector256<double> First, Vector256<double> Second) Of(Vector256<double> y0, Vector256<double> y1)
+    {
+        var (u0, lost0) = Reduce(y0, Range.Any);
+        var (u1, lost1) = Reduce(y1, Range.Any);
+        var (k0, f0) = Split(u0);
+        var (k1, f1) = Split(u1);
+        var s0 = f0 / (f0 + Vector256.Create(2.0));
+        var s1 = f1 / (f1 + Vector256.Create(2.0));
+        var r0 = Series(s0 * s0);
+        var r1 = Series(s1 * s1);
+        return (Join(k0, f0, s0, r0, lost0), Join(k1, f1, s1, r1, lost1));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Core(Vector256<double> y, Range range)
+    {
+        var (u, lost) = Reduce(y, range);
+        var (k, f) = Split(u);
+        var s = f / (f + Vector256.Create(2.0));
+        return Join(k, f, s, Series(s * s), lost);
+    }
+
+    /// <summary>u = 1 + y rounded, and what the rounding lost, relative to u.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<double> U, Vector256<double> Lost) Reduce(Vector256<double> y, Range range)
     {
         var one = Vector256<double>.One;
         var u = one + y;
         var rounding = y - (u - one);
-        var lost = range == Range.Negative ? rounding * (Vector256.Create(2.0) - u) : rounding / u;
-        // u = 2^k · m: shifting the bits by 1 − √½ puts m in [√½, √2) and carries into the exponent.
+        return (u, range == Range.Negative ? rounding * (Vector256.Create(2.0) - u) : rounding / u);
+    }
+
+    /// <summary>u = 2^k · (1 + f) with 1 + f in [√½, √2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<double> K, Vector256<double> F) Split(Vector256<double> u)
+    {
+        // Shifting the bits by 1 − √½ puts the mantissa in [√½, √2) and carries into the exponent.
         var bits = u.AsUInt64() + Vector256.Create(0x3ff0000000000000UL - 0x3fe6a09e667f3bcdUL);
         var exponent = (bits >>> 52) | Vector256.Create(0x4330000000000000UL);
         var k = exponent.AsDouble() - Vector256.Create(4503599627370496.0 + 1023.0);
         var m = ((bits & Vector256.Create(0x000fffffffffffffUL)) + Vector256.Create(0x3fe6a09e667f3bcdUL)).AsDouble();
-        var f = m - one;
-        var s = f / (f + Vector256.Create(2.0));
-        var z = s * s;
+        return (k, m - Vector256<double>.One);
+    }
+
+    /// <summary>z·R(z) with R(z) = Σ 2zⁱ/(2i + 1), i = 0 … 9 (Horner).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Series(Vector256<double> z)
+    {
         var r = Vector256.Create(2.0 / 21);
         r = Vector256.FusedMultiplyAdd(r, z, Vector256.Create(2.0 / 19));
         r = Vector256.FusedMultiplyAdd(r, z, Vector256.Create(2.0 / 17));
@@ -68,7 +107,13 @@ internal static class VectorLogP1
         r = Vector256.FusedMultiplyAdd(r, z, Vector256.Create(2.0 / 7));
         r = Vector256.FusedMultiplyAdd(r, z, Vector256.Create(2.0 / 5));
         r = Vector256.FusedMultiplyAdd(r, z, Vector256.Create(2.0 / 3));
-        r *= z;
+        return r * z;
+    }
+
+    /// <summary>k·ln 2 + ln(1 + f) + lost, from s = f/(2 + f) and the series r.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Join(Vector256<double> k, Vector256<double> f, Vector256<double> s, Vector256<double> r, Vector256<double> lost)
+    {
         var low = Vector256.FusedMultiplyAdd(k, Vector256.Create(Ln2Lo), lost) - s * (f - r);
         return k * Vector256.Create(Ln2Hi) + (f + low);
     }

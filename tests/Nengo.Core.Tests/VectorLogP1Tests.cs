@@ -88,4 +88,21 @@ public sealed class VectorLogP1Tests
             Assert.That(got[l], Is.EqualTo(VectorLogP1.Of(Vector256.Create(y[l]))[0]), $"lane {l}");
         Assert.That(got[3], Is.EqualTo(0.0));
     }
+
+    [Test]
+    public void TwoVectorsSideBySide_EqualOneAtATime()
+    {
+        var ys = Positive().Take(40_000).Concat(Negative().Where(y => y > -1).Take(40_000)).ToArray();
+        int compared = 0;
+        for (int i = 0; i + 8 <= ys.Length; i += 8)
+        {
+            var y0 = Vector256.Create(ys[i], ys[i + 1], ys[i + 2], ys[i + 3]);
+            var y1 = Vector256.Create(ys[i + 4], ys[i + 5], ys[i + 6], ys[i + 7]);
+            var (first, second) = VectorLogP1.Of(y0, y1);
+            Assert.That(first, Is.EqualTo(VectorLogP1.Of(y0)), $"values {i}..{i + 3}");
+            Assert.That(second, Is.EqualTo(VectorLogP1.Of(y1)), $"values {i + 4}..{i + 7}");
+            compared += 8;
+        }
+        Assert.That(compared, Is.GreaterThan(70_000));
+    }
 }

@@ -27,7 +27,8 @@ public sealed class LifRateCurveTests
     public void ARate_DoesNotDependOnWhereItsCurrentSits()
     {
         var t = new LIFRate();
-        double[] currents = [1.5, 3, 40, 1.000001, 0.2, 7, 2.5];
+        // 19 currents: two passes of two vectors side by side, then a tail of three.
+        double[] currents = [1.5, 3, 40, 1.000001, 0.2, 7, 2.5, 1e6, 1.1, 12, 0.99, 4, 1 + 1e-12, 300, 2, 5.5, 1.25, 9, 60];
         var together = new double[currents.Length];
         t.RatesFromCurrent(currents, together);
         for (int i = 0; i < currents.Length; i++)
