@@ -43,6 +43,18 @@ internal static class Real
         throw new NotSupportedException(typeof(T).Name);
     }
 
+    /// <summary>ln(1 + y) for two vectors, −1 &lt; y ≤ 0, their chains side by side (per lane the same as one at a time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector256<T>, Vector256<T>) LogP1OfNegative<T>(Vector256<T> y0, Vector256<T> y1) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            var (first, second) = Nengo.Numerics.VectorLogP1.OfNegative(y0.AsDouble(), y1.AsDouble());
+            return (first.As<double, T>(), second.As<double, T>());
+        }
+        return (LogP1OfNegative(y0), LogP1OfNegative(y1));
+    }
+
     /// <summary>Converts doubles to T element by element (a plain copy for double).</summary>
     public static void FromDoubles<T>(ReadOnlySpan<double> from, Span<T> to) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -104,5 +104,14 @@ public sealed class VectorLogP1Tests
             compared += 8;
         }
         Assert.That(compared, Is.GreaterThan(70_000));
+        var negative = Negative().Where(y => y > -1).Take(40_000).ToArray();
+        for (int i = 0; i + 8 <= negative.Length; i += 8)
+        {
+            var y0 = Vector256.Create(negative[i], negative[i + 1], negative[i + 2], negative[i + 3]);
+            var y1 = Vector256.Create(negative[i + 4], negative[i + 5], negative[i + 6], negative[i + 7]);
+            var (first, second) = VectorLogP1.OfNegative(y0, y1);
+            Assert.That(first, Is.EqualTo(VectorLogP1.OfNegative(y0)), $"negative values {i}..{i + 3}");
+            Assert.That(second, Is.EqualTo(VectorLogP1.OfNegative(y1)), $"negative values {i + 4}..{i + 7}");
+        }
     }
 }

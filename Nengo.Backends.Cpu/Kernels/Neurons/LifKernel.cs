@@ -136,22 +136,25 @@ internal sealed class LifKernel<T> : CpuKernel where T : unmanaged, IFloatingPoi
         {
             ref int at0 = ref Unsafe.Add(ref queue, k);
             ref int at1 = ref Unsafe.Add(ref queue, k + lanes);
-            var vNew0 = Integrate(ref current, ref voltage, ref refractory, ref at0);
-            var vNew1 = Integrate(ref current, ref voltage, ref refractory, ref at1);
+            var (vNew0, vNew1) = Integrate(ref current, ref voltage, ref refractory, ref at0, ref at1);
             spikes = StorePartials(ref voltage, ref spikedQueue, ref at0, vNew0, Math.Min(lanes, partials - k), spikes);
             spikes = StorePartials(ref voltage, ref spikedQueue, ref at1, vNew1, Math.Min(lanes, partials - k - lanes), spikes);
         }
         return spikes;
     }
 
-    /// <summary>The voltage after the part of the step past the refractory period, for the queued neurons at <paramref name="at"/>.</summary>
+    /// <summary>The voltages after the part of the step past the refractory period, for the two vectors of queued neurons at <paramref name="at0"/> and <paramref name="at1"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Vector256<T> Integrate(ref T current, ref T voltage, ref T refractory, ref int at)
+    private (Vector256<T>, Vector256<T>) Integrate(ref T current, ref T voltage, ref T refractory, ref int at0, ref int at1)
     {
-        var j = Gather(ref current, ref at);
-        var v = Gather(ref voltage, ref at);
-        var x = (_dt - Gather(ref refractory, ref at)) * _negInvTauRc;
-        return v - (j - v) * (_smallSteps ? ExpM1Small(x) : Real.Exp(x) - Vector256<T>.One);
+        var j0 = Gather(ref current, ref at0);
+        var j1 = Gather(ref current, ref at1);
+        var v0 = Gather(ref voltage, ref at0);
+        var v1 = Gather(ref voltage, ref at1);
+        var x0 = (_dt - Gather(ref refractory, ref at0)) * _negInvTauRc;
+        var x1 = (_dt - Gather(ref refractory, ref at1)) * _negInvTauRc;
+        var (e0, e1) = _smallSteps ? ExpM1Small(x0, x1) : (Real.Exp(x0) - Vector256<T>.One, Real.Exp(x1) - Vector256<T>.One);
+        return (v0 - (j0 - v0) * e0, v1 - (j1 - v1) * e1);
     }
 
     /// <summary>Stores the first <paramref name="count"/> lanes of <paramref name="vNew"/> (clamped) and queues those above threshold; returns the new spike count.</summary>
@@ -175,20 +178,32 @@ internal sealed class LifKernel<T> : CpuKernel where T : unmanaged, IFloatingPoi
     /// Horner with fused multiply-adds), used when dt/τ_rc ≤ 0.1 — every practical LIF.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> ExpM1Small(Vector256<T> x)
+    private static (Vector256<T>, Vector256<T>) ExpM1Small(Vector256<T> x0, Vector256<T> x1)
     {
-        var p = Vector256.Create(Real.Of<T>(1.0 / 39916800));
-        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(1.0 / 3628800)));
-        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(1.0 / 362880)));
-        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(1.0 / 40320)));
-        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(1.0 / 5040)));
-        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(1.0 / 720)));
-        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(1.0 / 120)));
-        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(1.0 / 24)));
-        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(1.0 / 6)));
-        p = Real.Fma(p, x, Vector256.Create(Real.Of<T>(0.5)));
-        p = Real.Fma(p, x, Vector256<T>.One);
-        return p * x;
+        // Two vectors side by side: the two Horner chains overlap.
+        var p0 = Vector256.Create(Real.Of<T>(1.0 / 39916800));
+        var p1 = p0;
+        p0 = Real.Fma(p0, x0, Vector256.Create(Real.Of<T>(1.0 / 3628800)));
+        p1 = Real.Fma(p1, x1, Vector256.Create(Real.Of<T>(1.0 / 3628800)));
+        p0 = Real.Fma(p0, x0, Vector256.Create(Real.Of<T>(1.0 / 362880)));
+        p1 = Real.Fma(p1, x1, Vector256.Create(Real.Of<T>(1.0 / 362880)));
+        p0 = Real.Fma(p0, x0, Vector256.Create(Real.Of<T>(1.0 / 40320)));
+        p1 = Real.Fma(p1, x1, Vector256.Create(Real.Of<T>(1.0 / 40320)));
+        p0 = Real.Fma(p0, x0, Vector256.Create(Real.Of<T>(1.0 / 5040)));
+        p1 = Real.Fma(p1, x1, Vector256.Create(Real.Of<T>(1.0 / 5040)));
+        p0 = Real.Fma(p0, x0, Vector256.Create(Real.Of<T>(1.0 / 720)));
+        p1 = Real.Fma(p1, x1, Vector256.Create(Real.Of<T>(1.0 / 720)));
+        p0 = Real.Fma(p0, x0, Vector256.Create(Real.Of<T>(1.0 / 120)));
+        p1 = Real.Fma(p1, x1, Vector256.Create(Real.Of<T>(1.0 / 120)));
+        p0 = Real.Fma(p0, x0, Vector256.Create(Real.Of<T>(1.0 / 24)));
+        p1 = Real.Fma(p1, x1, Vector256.Create(Real.Of<T>(1.0 / 24)));
+        p0 = Real.Fma(p0, x0, Vector256.Create(Real.Of<T>(1.0 / 6)));
+        p1 = Real.Fma(p1, x1, Vector256.Create(Real.Of<T>(1.0 / 6)));
+        p0 = Real.Fma(p0, x0, Vector256.Create(Real.Of<T>(0.5)));
+        p1 = Real.Fma(p1, x1, Vector256.Create(Real.Of<T>(0.5)));
+        p0 = Real.Fma(p0, x0, Vector256<T>.One);
+        p1 = Real.Fma(p1, x1, Vector256<T>.One);
+        return (p0 * x0, p1 * x1);
     }
 
     /// <summary>The <paramref name="spikes"/> queued spiking neurons, two vectors at a time: sub-step spike time, reset, refractory period, output spike.</summary>
@@ -206,21 +221,23 @@ internal sealed class LifKernel<T> : CpuKernel where T : unmanaged, IFloatingPoi
         {
             ref int at0 = ref Unsafe.Add(ref queue, k);
             ref int at1 = ref Unsafe.Add(ref queue, k + lanes);
-            var period0 = Period(ref current, ref voltage, ref at0);
-            var period1 = Period(ref current, ref voltage, ref at1);
+            var (period0, period1) = Periods(ref current, ref voltage, ref at0, ref at1);
             Fire(ref refractory, ref voltage, ref output, ref at0, period0, Math.Min(lanes, spikes - k), amplitude);
             Fire(ref refractory, ref voltage, ref output, ref at1, period1, Math.Min(lanes, spikes - k - lanes), amplitude);
         }
     }
 
-    /// <summary>The refractory time to set for the queued spiking neurons at <paramref name="at"/>: τ_ref plus the part of the step after the spike.</summary>
+    /// <summary>The refractory times to set for the two vectors of queued spiking neurons at <paramref name="at0"/> and <paramref name="at1"/>: τ_ref plus the part of the step after the spike.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Vector256<T> Period(ref T current, ref T voltage, ref int at)
+    private (Vector256<T>, Vector256<T>) Periods(ref T current, ref T voltage, ref int at0, ref int at1)
     {
         var one = Vector256<T>.One;
-        var j = Gather(ref current, ref at);
-        var v = Gather(ref voltage, ref at);
-        return _tauRef + (_dt + _tauRc * Real.LogP1OfNegative((v - one) / (one - j)));
+        var j0 = Gather(ref current, ref at0);
+        var j1 = Gather(ref current, ref at1);
+        var v0 = Gather(ref voltage, ref at0);
+        var v1 = Gather(ref voltage, ref at1);
+        var (l0, l1) = Real.LogP1OfNegative((v0 - one) / (one - j0), (v1 - one) / (one - j1));
+        return (_tauRef + (_dt + _tauRc * l0), _tauRef + (_dt + _tauRc * l1));
     }
 
     /// <summary>Reset, refractory period and output spike of the first <paramref name="count"/> queued neurons at <paramref name="at"/>.</summary>
