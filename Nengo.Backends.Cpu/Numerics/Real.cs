@@ -34,6 +34,27 @@ internal static class Real
         throw new NotSupportedException(typeof(T).Name);
     }
 
+    /// <summary>ln(1 + y) per lane, y &gt; −1 (<see cref="Nengo.Numerics.VectorLogP1"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> LogP1<T>(Vector256<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double)) return Nengo.Numerics.VectorLogP1.Of(y.AsDouble()).As<double, T>();
+        if (typeof(T) == typeof(float)) return Nengo.Numerics.VectorLogP1.Of(y.AsSingle()).As<float, T>();
+        throw new NotSupportedException(typeof(T).Name);
+    }
+
+    /// <summary>ln(1 + y) for two vectors, y &gt; −1, their chains side by side (per lane the same as one at a time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector256<T>, Vector256<T>) LogP1<T>(Vector256<T> y0, Vector256<T> y1) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            var (first, second) = Nengo.Numerics.VectorLogP1.Of(y0.AsDouble(), y1.AsDouble());
+            return (first.As<double, T>(), second.As<double, T>());
+        }
+        return (LogP1(y0), LogP1(y1));
+    }
+
     /// <summary>ln(1 + y) per lane, −1 &lt; y ≤ 0 (<see cref="Nengo.Numerics.VectorLogP1"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> LogP1OfNegative<T>(Vector256<T> y) where T : unmanaged, IFloatingPointIeee754<T>

@@ -38,6 +38,22 @@ public class NeuronKernelTests : KernelTestBase
     }
 
     [Test]
+    public void LifRate_EqualsTheBuildersRateCurve_BitForBit()
+    {
+        // 37 neurons: passes of two vectors, one vector and a tail of one; currents below, at and far above threshold.
+        var rng = new Random(4);
+        var j = Enumerable.Range(0, 37).Select(i => i % 6 == 0 ? rng.NextDouble() : i % 6 == 1 ? 1.0 : 1 + Math.Exp(14 * rng.NextDouble() - 10)).ToArray();
+        var type = new LIFRate(tauRc: 0.025, tauRef: 0.003, amplitude: 1.5);
+        var (net, ens) = ConstantCurrent(type, j);
+        var output = net.Probe(ens.Neurons);
+        var got = Row(Run(net, 2, output)[0], 1);
+        var expected = new double[j.Length];
+        type.RatesFromCurrent(j, expected);
+        Assert.That(got, Is.EqualTo(expected));
+        Assert.That(expected.Count(r => r > 0), Is.GreaterThan(20));
+    }
+
+    [Test]
     public void Lif_SpikesAtTheRateOfTheFormula_WithAmplitudeOverDt()
     {
         double[] j = [0.8, 1.5, 3.0, 10.0];
