@@ -100,7 +100,7 @@ internal static class VectorLogP1
         return (k, m - Vector256<double>.One);
     }
 
-    /// <summary>z·R(z) with R(z) = Σ 2zⁱ/(2i + 1), i = 0 … 9 (Horner).</summary>
+    /// <summary>R(z) = Σ 2zⁱ/(2i + 1) for i = 1 … 10 (Horner in z, then one product with z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Series(Vector256<double> z)
     {
